@@ -1,0 +1,109 @@
+/** Chat request and result shapes shared by the API, the workflow and the activities. */
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+/** One message of a conversation, in the subset of OpenAI's format Ballast accepts. */
+export interface ChatMessage {
+  readonly role: ChatRole;
+  readonly content: string;
+  readonly name?: string;
+}
+
+/** Generation settings passed through to the provider. Unknown values stay undefined. */
+export interface GenerationSettings {
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly maxOutputTokens?: number;
+  readonly stop?: readonly string[];
+  readonly seed?: number;
+  readonly presencePenalty?: number;
+  readonly frequencyPenalty?: number;
+}
+
+/** Who is asking: every request is attributed to a tenant, a user and a key. */
+export interface Caller {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly keyId: string;
+}
+
+/** A validated chat request as the workflow receives it. */
+export interface ChatRequest {
+  readonly requestId: string;
+  /** `auto` asks the router to pick a tier; anything else names a configured model or route. */
+  readonly model: string;
+  readonly messages: readonly ChatMessage[];
+  readonly settings: GenerationSettings;
+  readonly caller: Caller;
+  /** ISO time the API accepted the request. */
+  readonly receivedAt: string;
+}
+
+/** Token counts as the provider reported them; undefined when it did not say. */
+export interface TokenUsage {
+  readonly inputTokens: number | undefined;
+  readonly outputTokens: number | undefined;
+  readonly cachedInputTokens: number | undefined;
+}
+
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
+
+/** One provider target of a route: the unit retries and fallbacks move between. */
+export interface RouteTarget {
+  readonly provider: string;
+  readonly model: string;
+  /** Attempts at this target before moving to the next (first try included). */
+  readonly maxAttempts: number;
+  readonly contextWindow: number;
+}
+
+/** The router's decision for one request. */
+export interface RoutePlan {
+  /** Tier chosen by the classifier, or the model name when the caller named one. */
+  readonly route: string;
+  readonly reason: string;
+  readonly estimatedInputTokens: number;
+  readonly targets: readonly RouteTarget[];
+}
+
+export type AttemptOutcome = 'success' | 'error' | 'skipped';
+
+/** One try at one target, as shown in `ballast.route` and `GET /v1/requests/:id`. */
+export interface AttemptRecord {
+  readonly provider: string;
+  readonly model: string;
+  /** 1-based attempt number at this target. */
+  readonly attempt: number;
+  readonly outcome: AttemptOutcome;
+  readonly startedAt: string;
+  readonly latencyMs: number;
+  readonly errorKind?: string;
+  readonly statusCode?: number;
+  readonly message?: string;
+  /** Delay the provider asked for before the next attempt, when it said. */
+  readonly retryAfterMs?: number;
+}
+
+/** What a successful provider call returns to the workflow. */
+export interface ModelCallResult {
+  readonly provider: string;
+  readonly model: string;
+  readonly responseId: string | undefined;
+  readonly content: string;
+  readonly finishReason: FinishReason;
+  readonly usage: TokenUsage;
+  readonly costUsd: number;
+  /** Set when the answer came from a simulator rather than a real provider. */
+  readonly simulated: boolean;
+}
+
+/** Final result of a chat workflow. */
+export interface ChatResult {
+  readonly requestId: string;
+  readonly route: string;
+  readonly routeReason: string;
+  readonly attempts: readonly AttemptRecord[];
+  readonly response: ModelCallResult;
+  readonly costUsd: number;
+  readonly completedAt: string;
+}

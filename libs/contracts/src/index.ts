@@ -1,0 +1,5 @@
+export * from './chat.js';
+export * from './llm-error-kind.js';
+export * from './progress.js';
+export * from './search-attributes.js';
+export * from './task-queues.js';

@@ -1,0 +1,39 @@
+import type { AttemptRecord, ChatResult } from './chat.js';
+
+export type StepName = 'plan-route' | 'call-model';
+export type StepStatus = 'running' | 'completed' | 'failed';
+
+/** One durable step of a request, with its timing and every provider attempt it made. */
+export interface StepRecord {
+  readonly name: StepName;
+  readonly status: StepStatus;
+  readonly startedAt: string;
+  readonly completedAt?: string;
+  readonly durationMs?: number;
+  /** Human-readable one-liner, also used as the activity summary in the Temporal UI. */
+  readonly summary: string;
+  readonly attempts: readonly AttemptRecord[];
+}
+
+export type RequestStatus = 'running' | 'completed' | 'failed';
+
+/** A failure the API can turn into a problem+json response without guessing. */
+export interface ChatFailure {
+  /** `all-targets-failed`, `caller-error`, `no-target-fits`, `unknown-model`, `internal`. */
+  readonly code: 'all-targets-failed' | 'caller-error' | 'no-target-fits' | 'unknown-model' | 'internal';
+  readonly message: string;
+  /** HTTP status the API should answer with. */
+  readonly httpStatus: number;
+  readonly attempts: readonly AttemptRecord[];
+  readonly providerMessage?: string;
+}
+
+/** What `GET /v1/requests/:id` and the workflow's progress query return. */
+export interface ChatProgress {
+  readonly requestId: string;
+  readonly status: RequestStatus;
+  readonly route?: string;
+  readonly steps: readonly StepRecord[];
+  readonly result?: ChatResult;
+  readonly failure?: ChatFailure;
+}
