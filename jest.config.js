@@ -17,6 +17,7 @@ export default {
     '^#libs/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^#apps/(.*)$': '<rootDir>/apps/$1/src/index.ts',
     '^#workflows$': '<rootDir>/workflows/src/index.ts',
+    '^#workflows/(.*)$': '<rootDir>/workflows/src/$1.ts',
     '^#activities$': '<rootDir>/activities/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,4 +1,5 @@
 /** Chat request and result shapes shared by the API, the workflow and the activities. */
+import type { StepRecord } from './progress.js';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -105,5 +106,6 @@ export interface ChatResult {
   readonly attempts: readonly AttemptRecord[];
   readonly response: ModelCallResult;
   readonly costUsd: number;
+  readonly steps: readonly StepRecord[];
   readonly completedAt: string;
 }

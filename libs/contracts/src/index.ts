@@ -1,4 +1,5 @@
 export * from './chat.js';
+export * from './chat-workflow.js';
 export * from './llm-error-kind.js';
 export * from './progress.js';
 export * from './search-attributes.js';

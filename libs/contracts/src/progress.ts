@@ -19,8 +19,7 @@ export type RequestStatus = 'running' | 'completed' | 'failed';
 
 /** A failure the API can turn into a problem+json response without guessing. */
 export interface ChatFailure {
-  /** `all-targets-failed`, `caller-error`, `no-target-fits`, `unknown-model`, `internal`. */
-  readonly code: 'all-targets-failed' | 'caller-error' | 'no-target-fits' | 'unknown-model' | 'internal';
+  readonly code: 'all-targets-failed' | 'caller-error' | 'provider-auth' | 'no-target-fits' | 'unknown-model' | 'internal';
   readonly message: string;
   /** HTTP status the API should answer with. */
   readonly httpStatus: number;

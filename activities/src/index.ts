@@ -1,0 +1,3 @@
+export { createActivities, type ActivityDependencies, type ChatActivities } from './create-activities.js';
+export { ModelRegistry, type RegistryProvider } from './chat/model-registry.js';
+export { retryDelayMs } from './chat/retry-delay.js';

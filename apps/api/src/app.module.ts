@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { Client } from '@temporalio/client';
+import type { ResolvedConfig } from '#libs/config';
+import { RouteTable } from '#libs/routes';
+import { AppSettings } from './app-settings.js';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { ApiKeyStore } from './auth/api-key-store.js';
+import { ChatController } from './chat/chat.controller.js';
+import { ChatService } from './chat/chat.service.js';
+import { HealthController } from './health/health.controller.js';
+import { ModelsController } from './models/models.controller.js';
+import { ProblemExceptionFilter } from './problems/problem-exception.filter.js';
+import { RequestsController } from './requests/requests.controller.js';
+import { RequestsService } from './requests/requests.service.js';
+import { ChatStarter } from './temporal/chat-starter.js';
+
+export interface AppModuleOptions {
+  readonly config: ResolvedConfig;
+  readonly client: Client;
+  readonly routes: RouteTable;
+}
+
+/** The API: every route authenticated by default, every error a problem+json. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [ChatController, RequestsController, ModelsController, HealthController],
+      providers: [
+        { provide: AppSettings, useValue: new AppSettings(options.config) },
+        { provide: Client, useValue: options.client },
+        { provide: RouteTable, useValue: options.routes },
+        { provide: ApiKeyStore, useValue: new ApiKeyStore(options.config.auth.apiKeys) },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ProblemExceptionFilter },
+        ChatStarter,
+        ChatService,
+        RequestsService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const TextPartSchema = z.strictObject({ type: z.literal('text'), text: z.string() });
+
+/** A message in OpenAI's format; content may be a string or text parts. */
+export const ChatMessageSchema = z.object({
+  role: z.enum(['system', 'developer', 'user', 'assistant'], {
+    error: "role must be 'system', 'developer', 'user' or 'assistant' (tool messages are not supported yet)",
+  }),
+  content: z.union([z.string(), z.array(TextPartSchema).min(1)], { error: 'content must be a string or an array of {type:"text", text} parts' }),
+  name: z.string().max(64).optional(),
+});
+
+/** Fields OpenAI clients may send that Ballast does not serve yet: refused loudly, not ignored. */
+const UNSUPPORTED = ['tools', 'functions', 'tool_choice', 'function_call', 'audio', 'modalities', 'prediction', 'logit_bias'] as const;
+
+/** The subset of OpenAI's chat completion request Ballast accepts. */
+export const ChatCompletionRequestSchema = z
+  .object({
+    model: z.string({ error: 'model is required: a model id, a route name or "auto"' }).min(1, 'model must not be empty'),
+    messages: z
+      .array(ChatMessageSchema, { error: 'messages is required: an array of {role, content}' })
+      .min(1, 'messages must hold at least one message'),
+    temperature: z.number().min(0).max(2).optional(),
+    top_p: z.number().min(0).max(1).optional(),
+    max_tokens: z.number().int().positive().optional(),
+    max_completion_tokens: z.number().int().positive().optional(),
+    stop: z.union([z.string(), z.array(z.string()).max(4)]).optional(),
+    seed: z.number().int().optional(),
+    presence_penalty: z.number().min(-2).max(2).optional(),
+    frequency_penalty: z.number().min(-2).max(2).optional(),
+    n: z.literal(1, { error: 'n must be 1: Ballast returns one choice' }).optional(),
+    stream: z.boolean().optional(),
+    stream_options: z.object({ include_usage: z.boolean().optional() }).optional(),
+    user: z.string().max(256).optional(),
+    metadata: z.record(z.string(), z.string()).optional(),
+    response_format: z
+      .object({ type: z.literal('text', { error: "response_format.type must be 'text' (JSON modes are not supported yet)" }) })
+      .optional(),
+    ...Object.fromEntries(UNSUPPORTED.map((field) => [field, z.undefined({ error: `${field} is not supported yet` }).optional()])),
+  })
+  .refine((body) => body.messages.some((message) => message.role === 'user'), {
+    message: 'messages must include at least one user message',
+    path: ['messages'],
+  });
+
+export type ChatCompletionRequestBody = z.infer<typeof ChatCompletionRequestSchema>;

@@ -1,0 +1,42 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Caller } from '#libs/contracts';
+import { CurrentCaller } from '../auth/caller.decorator.js';
+import { openApiSchema } from '../validation/zod-openapi.js';
+import { ZodBodyPipe } from '../validation/zod-body.pipe.js';
+import { ChatCompletionRequestSchema, type ChatCompletionRequestBody } from './chat-completion-request.dto.js';
+import { ChatService } from './chat.service.js';
+
+@ApiTags('chat')
+@ApiBearerAuth()
+@Controller('v1/chat')
+export class ChatController {
+  constructor(private readonly chat: ChatService) {}
+
+  @Post('completions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Create a chat completion (OpenAI-compatible)',
+    description:
+      'Runs the request as a durable Temporal workflow: route → call with retries and fallbacks → answer. ' +
+      'The response is OpenAI\'s chat.completion plus a `ballast` object (request id, route attempts, cost, Temporal UI link). ' +
+      '`model: "auto"` lets the classifier pick a tier.',
+  })
+  @ApiBody({ schema: openApiSchema(ChatCompletionRequestSchema) })
+  @ApiResponse({ status: 200, description: 'chat.completion with a `ballast` object' })
+  @ApiResponse({ status: 400, description: 'invalid request (problem+json listing each field)' })
+  @ApiResponse({ status: 401, description: 'missing or invalid API key' })
+  @ApiResponse({ status: 404, description: 'unknown model' })
+  @ApiResponse({ status: 413, description: 'body too large, or context too long for every model' })
+  @ApiResponse({ status: 502, description: 'every provider target failed (attempts listed)' })
+  async create(
+    @Body(new ZodBodyPipe(ChatCompletionRequestSchema)) body: ChatCompletionRequestBody,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const response = await this.chat.complete(body, caller);
+    void reply.header('x-ballast-request-id', response.ballast.request_id);
+    return response;
+  }
+}

@@ -1,0 +1,22 @@
+import type { Caller, ChatMessage, ChatRequest, GenerationSettings } from '#libs/contracts';
+import type { ChatCompletionRequestBody } from './chat-completion-request.dto.js';
+
+/** OpenAI wire request → Ballast's normalized request (developer → system, parts → text). */
+export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, requestId: string, receivedAt: Date): ChatRequest {
+  const messages: ChatMessage[] = body.messages.map((message) => ({
+    role: message.role === 'developer' ? 'system' : message.role,
+    content: typeof message.content === 'string' ? message.content : message.content.map((part) => part.text).join(''),
+    ...(message.name ? { name: message.name } : {}),
+  }));
+  const maxOutputTokens = body.max_completion_tokens ?? body.max_tokens;
+  const settings: GenerationSettings = {
+    ...(body.temperature !== undefined ? { temperature: body.temperature } : {}),
+    ...(body.top_p !== undefined ? { topP: body.top_p } : {}),
+    ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
+    ...(body.stop !== undefined ? { stop: typeof body.stop === 'string' ? [body.stop] : body.stop } : {}),
+    ...(body.seed !== undefined ? { seed: body.seed } : {}),
+    ...(body.presence_penalty !== undefined ? { presencePenalty: body.presence_penalty } : {}),
+    ...(body.frequency_penalty !== undefined ? { frequencyPenalty: body.frequency_penalty } : {}),
+  };
+  return { requestId, model: body.model, messages, settings, caller, receivedAt: receivedAt.toISOString() };
+}

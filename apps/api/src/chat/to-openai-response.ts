@@ -1,0 +1,77 @@
+import type { AttemptRecord, ChatResult, FinishReason } from '#libs/contracts';
+
+const FINISH_REASONS: Record<FinishReason, string> = {
+  stop: 'stop',
+  length: 'length',
+  'content-filter': 'content_filter',
+  'tool-calls': 'tool_calls',
+  error: 'stop',
+  other: 'stop',
+};
+
+/** Facts about how the request ran, returned beside the OpenAI fields. */
+export interface BallastEnvelope {
+  readonly workflowId: string;
+  readonly temporalUiUrl: string;
+  readonly startMode: string;
+}
+
+/** Ballast's result → an OpenAI `chat.completion`, plus the `ballast` object. */
+export function toOpenAiResponse(result: ChatResult, envelope: BallastEnvelope) {
+  const { response } = result;
+  const promptTokens = response.usage.inputTokens ?? 0;
+  const completionTokens = response.usage.outputTokens ?? 0;
+  return {
+    id: `chatcmpl-${result.requestId}`,
+    object: 'chat.completion' as const,
+    created: Math.floor(Date.parse(result.completedAt) / 1000),
+    model: response.model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant' as const, content: response.content, refusal: null },
+        finish_reason: FINISH_REASONS[response.finishReason],
+        logprobs: null,
+      },
+    ],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      ...(response.usage.cachedInputTokens !== undefined ? { prompt_tokens_details: { cached_tokens: response.usage.cachedInputTokens } } : {}),
+    },
+    system_fingerprint: null,
+    ballast: {
+      request_id: result.requestId,
+      workflow_id: envelope.workflowId,
+      provider: response.provider,
+      model: response.model,
+      route: { name: result.route, reason: result.routeReason, attempts: result.attempts.map(toWireAttempt) },
+      usage: {
+        input_tokens: response.usage.inputTokens ?? null,
+        output_tokens: response.usage.outputTokens ?? null,
+        cached_input_tokens: response.usage.cachedInputTokens ?? null,
+      },
+      cost_usd: result.costUsd,
+      simulated: response.simulated,
+      start_mode: envelope.startMode,
+      temporal_ui_url: envelope.temporalUiUrl,
+    },
+  };
+}
+
+/** Attempt records in the API's snake_case. */
+export function toWireAttempt(attempt: AttemptRecord) {
+  return {
+    provider: attempt.provider,
+    model: attempt.model,
+    attempt: attempt.attempt,
+    outcome: attempt.outcome,
+    started_at: attempt.startedAt,
+    latency_ms: attempt.latencyMs,
+    ...(attempt.errorKind ? { error_kind: attempt.errorKind } : {}),
+    ...(attempt.statusCode !== undefined ? { status_code: attempt.statusCode } : {}),
+    ...(attempt.message ? { message: attempt.message } : {}),
+    ...(attempt.retryAfterMs !== undefined ? { retry_after_ms: attempt.retryAfterMs } : {}),
+  };
+}

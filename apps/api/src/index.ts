@@ -1,0 +1,1 @@
+export { createApiApp, type CreateApiAppOptions } from './create-api-app.js';

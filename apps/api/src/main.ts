@@ -1,0 +1,25 @@
+import { Client, Connection } from '@temporalio/client';
+import { ConfigError, loadConfig } from '#libs/config';
+import { createApiApp } from './create-api-app.js';
+
+/** `node dist/apps/api/src/main.js`: the HTTP API on its own. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const app = await createApiApp({ config, client });
+  await app.listen(config.server.port, config.server.host);
+  console.log(`[api] listening on ${await app.getUrl()} (docs at /docs)`);
+  const stop = async () => {
+    await app.close();
+    await connection.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(ConfigError.isInstance(error) ? error.message : error);
+  process.exit(1);
+});

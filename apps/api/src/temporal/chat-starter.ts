@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { CHAT_TASK_QUEUE, chatWorkflowId, SEARCH_ATTRIBUTES, type ChatFailure, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
+import type { chatWorkflow } from '#workflows';
+import { awaitChatResultUpdate } from '#workflows/messages';
+import { AppSettings } from '../app-settings.js';
+
+/** The workflow ended without an answer; carries the facts for the problem response. */
+export class ChatFailedError extends Error {
+  constructor(readonly failure: ChatFailure) {
+    super(failure.message);
+    this.name = 'ChatFailedError';
+  }
+}
+
+/**
+ * Starts a chat workflow and waits for its answer in the configured way. Update-with-Start
+ * does both in one round trip; `start-and-wait` is the classic start + long poll; `eager`
+ * asks the server to hand the first workflow task straight to a worker in this process.
+ */
+@Injectable()
+export class ChatStarter {
+  constructor(
+    private readonly client: Client,
+    private readonly settings: AppSettings,
+  ) {}
+
+  get mode(): string {
+    return this.settings.config.temporal.startMode;
+  }
+
+  async run(input: ChatWorkflowInput): Promise<ChatResult> {
+    const { request } = input;
+    const options = {
+      workflowId: chatWorkflowId(request.requestId),
+      taskQueue: this.settings.config.temporal.taskQueue || CHAT_TASK_QUEUE,
+      args: [input] as [ChatWorkflowInput],
+      staticSummary: `chat ${request.model} for ${request.caller.tenantId}/${request.caller.userId}`,
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.tenant, value: request.caller.tenantId },
+        { key: SEARCH_ATTRIBUTES.user, value: request.caller.userId },
+        { key: SEARCH_ATTRIBUTES.model, value: request.model },
+        { key: SEARCH_ATTRIBUTES.status, value: 'running' },
+      ],
+    };
+    try {
+      switch (this.settings.config.temporal.startMode) {
+        case 'update-with-start': {
+          const operation = new WithStartWorkflowOperation<typeof chatWorkflow>('chatWorkflow', { ...options, workflowIdConflictPolicy: 'USE_EXISTING' });
+          return await this.client.workflow.executeUpdateWithStart(awaitChatResultUpdate, { startWorkflowOperation: operation });
+        }
+        case 'eager': {
+          const handle = await this.client.workflow.start<typeof chatWorkflow>('chatWorkflow', { ...options, requestEagerStart: true });
+          return await handle.result();
+        }
+        case 'start-and-wait':
+          return await this.client.workflow.execute<typeof chatWorkflow>('chatWorkflow', options);
+        default:
+          throw new Error(`unknown start mode ${String(this.settings.config.temporal.startMode)}`);
+      }
+    } catch (error) {
+      const failure = chatFailureOf(error);
+      if (failure) throw new ChatFailedError(failure);
+      throw error;
+    }
+  }
+}
+
+/** The ChatFailure a failed update or workflow carries, if that is what failed. */
+export function chatFailureOf(error: unknown): ChatFailure | undefined {
+  const cause = error instanceof WorkflowUpdateFailedError || error instanceof WorkflowFailedError ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type === 'ChatFailure') return cause.details?.[0] as ChatFailure;
+  return undefined;
+}

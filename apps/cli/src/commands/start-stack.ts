@@ -1,0 +1,114 @@
+import { join, resolve } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApiApp } from '#apps/api';
+import { startSimulator, type SimulatorHandle } from '#apps/simulator';
+import { createChatWorker } from '#apps/worker';
+import { DEVELOPMENT_API_KEY, type ResolvedConfig } from '#libs/config';
+import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
+
+/** Everything `npm start` brought up, with one way to stop it all. */
+export interface RunningStack {
+  readonly apiUrl: string;
+  readonly temporalUiUrl: string | undefined;
+  readonly simulatorUrl: string | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up the embedded stack in one process: the Temporal dev server (SQLite under
+ * dataDir, Web UI on), the simulator when a provider needs it, a worker and the API.
+ * A Temporal server already answering at the configured address is used as it is.
+ */
+export async function startStack(config: ResolvedConfig, log: (line: string) => void): Promise<RunningStack> {
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch((error: unknown) => log(`shutdown step failed: ${String(error)}`));
+  };
+  try {
+    let devServer: DevServerHandle | undefined;
+    if (!(await temporalAnswers(config.temporal.address))) {
+      const cli = ensureTemporalCli(log);
+      log(`Temporal CLI: ${cli.path} (${cli.source})`);
+      const [host, port] = splitAddress(config.temporal.address);
+      const uiPort = Number(new URL(config.temporal.uiUrl).port || 8233);
+      devServer = await startDevServer({ cliPath: cli.path, host, port, uiPort, dbFile: join(resolve(config.dataDir), 'temporal.db'), namespace: config.temporal.namespace });
+      stops.push(() => devServer!.stop());
+    } else {
+      log(`Using the Temporal server already running at ${config.temporal.address}`);
+    }
+
+    let simulator: SimulatorHandle | undefined;
+    if (config.usesSimulator) {
+      const url = new URL(config.simulator.url);
+      simulator = await startSimulator({ host: url.hostname, port: Number(url.port || 4010) });
+      stops.push(() => simulator!.close());
+    }
+
+    const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
+    stops.push(() => nativeConnection.close());
+    const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace });
+    const worker = await createChatWorker({ config, connection: nativeConnection, client });
+    const workerRun = worker.run();
+    stops.push(async () => {
+      worker.shutdown();
+      await workerRun;
+    });
+
+    const app: NestFastifyApplication = await createApiApp({ config, client });
+    await app.listen(config.server.port, config.server.host);
+    stops.push(() => app.close());
+
+    return {
+      apiUrl: await app.getUrl(),
+      temporalUiUrl: devServer?.uiUrl ?? config.temporal.uiUrl,
+      simulatorUrl: simulator?.url,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The banner `npm start` prints: every URL and a request to paste. */
+export function startBanner(config: ResolvedConfig, stack: RunningStack): string {
+  const api = stack.apiUrl.replace('[::1]', 'localhost');
+  const key = config.auth.apiKeys[0]?.key === DEVELOPMENT_API_KEY ? DEVELOPMENT_API_KEY : '<your API key>';
+  const simulated = config.providers.filter((provider) => provider.simulated).map((provider) => provider.name);
+  return [
+    '',
+    'Ballast is running',
+    `  API           ${api}/v1`,
+    `  OpenAPI docs  ${api}/docs`,
+    `  Temporal UI   ${stack.temporalUiUrl ?? config.temporal.uiUrl}`,
+    ...(stack.simulatorUrl ? [`  Simulator     ${stack.simulatorUrl}  (simulated providers: ${simulated.join(', ')}; set OPENAI_API_KEY / ANTHROPIC_API_KEY for real ones)`] : []),
+    ...(key === DEVELOPMENT_API_KEY ? [`  API key       ${DEVELOPMENT_API_KEY}  (development key; set BALLAST_API_KEYS in production)`] : []),
+    '',
+    'Try it:',
+    `  curl -s ${api}/v1/chat/completions -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,
+    `    -d '{"model":"auto","messages":[{"role":"user","content":"What is Ballast?"}]}'`,
+    '',
+    'Ctrl-C stops everything.',
+  ].join('\n');
+}
+
+async function temporalAnswers(address: string): Promise<boolean> {
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: 500 });
+    try {
+      await connection.workflowService.getSystemInfo({});
+      return true;
+    } finally {
+      await connection.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+function splitAddress(address: string): [string, number] {
+  const index = address.lastIndexOf(':');
+  return [address.slice(0, index) || '127.0.0.1', Number(address.slice(index + 1)) || 7233];
+}

@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from '#libs/config';
+import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
+import { startBanner, startStack } from './commands/start-stack.js';
+
+const USAGE = `ballast <command>
+
+Commands:
+  start    run the embedded stack (Temporal dev server, simulator, worker, API) and print its URLs
+  setup    install what is missing (the pinned Temporal CLI into .tools/)
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = argv[0];
+  const log = (line: string) => console.log(line);
+  switch (command) {
+    case 'setup': {
+      const cli = ensureTemporalCli(log);
+      log(`Temporal CLI ready: ${cli.path} (${cli.source})`);
+      return 0;
+    }
+    case 'start': {
+      const config = loadConfig();
+      const stack = await startStack(config, log);
+      log(startBanner(config, stack));
+      await new Promise<void>((resolveSignal) => {
+        process.once('SIGINT', () => resolveSignal());
+        process.once('SIGTERM', () => resolveSignal());
+      });
+      log('\nStopping ...');
+      await stack.stop();
+      log('Stopped.');
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(ConfigError.isInstance(error) || error instanceof TemporalCliUnavailableError ? error.message : error);
+    process.exit(1);
+  },
+);

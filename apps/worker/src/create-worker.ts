@@ -1,0 +1,49 @@
+import type { Client } from '@temporalio/client';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, ModelRegistry } from '#activities';
+import type { ResolvedConfig } from '#libs/config';
+import { CircuitBreakerRegistry } from '#libs/llm';
+import { RouteTable } from '#libs/routes';
+import { attemptRecordedSignal } from '#workflows/messages';
+import { workflowCodeOptions } from './workflow-bundle.js';
+
+export interface ChatWorkerOptions {
+  readonly config: ResolvedConfig;
+  readonly connection: NativeConnection;
+  /** Client used by activities to record failed attempts in their workflow. */
+  readonly client: Client;
+  /** Load `dist/workflow-bundle.js` when present instead of bundling at start. */
+  readonly preferPrebuiltBundle?: boolean;
+  readonly workerOptions?: Partial<WorkerOptions>;
+}
+
+/** The route table the worker plans with, from the validated configuration. */
+export function routeTableFor(config: ResolvedConfig): RouteTable {
+  return new RouteTable({ routes: config.routes, rules: config.routing, catalog: config.catalog, providers: config.providers });
+}
+
+/** A worker for chat workflows and their activities, built from injected parts. */
+export async function createChatWorker(options: ChatWorkerOptions): Promise<Worker> {
+  const { config, client } = options;
+  const activities = createActivities({
+    routes: routeTableFor(config),
+    models: new ModelRegistry(config.providers),
+    catalog: config.catalog,
+    breakers: new CircuitBreakerRegistry(config.circuitBreaker),
+    simulatedProviders: new Set(config.providers.filter((provider) => provider.simulated).map((provider) => provider.name)),
+    recordAttempt: async (workflowId, attempt) => {
+      await client.workflow.getHandle(workflowId).signal(attemptRecordedSignal, attempt);
+    },
+  });
+  return Worker.create({
+    connection: options.connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities,
+    ...workflowCodeOptions({ preferPrebuilt: options.preferPrebuiltBundle ?? true }),
+    // A dead worker's cached workflows move to a live worker after this, not the 10 s default.
+    stickyQueueScheduleToStartTimeout: '3s',
+    shutdownGraceTime: '15s',
+    ...options.workerOptions,
+  });
+}

@@ -1,0 +1,20 @@
+import type { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTE_DECLARATIONS } from '#libs/contracts';
+import { temporal } from '@temporalio/proto';
+
+/**
+ * Registers Ballast's search attributes on a Temporal cluster that lacks them (the dev
+ * server gets them on its command line). Safe to call at every start.
+ */
+export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = SEARCH_ATTRIBUTE_DECLARATIONS.filter((attribute) => !(attribute.name in (existing.customAttributes ?? {})));
+  if (missing.length === 0) return;
+  const types = temporal.api.enums.v1.IndexedValueType;
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: Object.fromEntries(
+      missing.map((attribute) => [attribute.name, attribute.type === 'Double' ? types.INDEXED_VALUE_TYPE_DOUBLE : types.INDEXED_VALUE_TYPE_KEYWORD]),
+    ),
+  });
+}

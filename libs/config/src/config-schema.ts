@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { ModelCatalogEntrySchema } from '#libs/models';
+import { RoutingRulesSchema } from '#libs/routing';
+
+const positiveInt = z.number().int().positive();
+
+/** A provider Ballast can call. `openai-compatible` covers vLLM, Ollama, LM Studio and the simulator. */
+export const ProviderConfigSchema = z.strictObject({
+  /** Name used in routes, traces and metrics, e.g. `openai`. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+  kind: z.enum(['openai', 'anthropic', 'openai-compatible']),
+  /** The key itself; prefer `apiKeyEnv` so secrets stay out of files. */
+  apiKey: z.string().min(1).optional(),
+  /** Name of the environment variable holding the key. */
+  apiKeyEnv: z.string().min(1).optional(),
+  baseURL: z.url().optional(),
+  timeoutMs: positiveInt.default(60_000),
+});
+export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
+
+/** One step of a fallback chain. */
+export const RouteTargetConfigSchema = z.strictObject({
+  provider: z.string(),
+  model: z.string(),
+  /** Attempts at this target, first try included, before falling back. */
+  maxAttempts: positiveInt.max(10).default(3),
+});
+
+/** An ordered chain of targets: a tier (`simple`, `complex`) or a named route. */
+export const RouteConfigSchema = z.strictObject({
+  targets: z.array(RouteTargetConfigSchema).min(1, 'a route needs at least one target'),
+  description: z.string().optional(),
+});
+export type RouteConfig = z.infer<typeof RouteConfigSchema>;
+
+export const RetryConfigSchema = z.strictObject({
+  initialIntervalMs: positiveInt.default(200),
+  backoffCoefficient: z.number().min(1).default(2),
+  maximumIntervalMs: positiveInt.default(10_000),
+  /** Longest Retry-After Ballast honours on the same target before falling back instead. */
+  maxRetryAfterMs: positiveInt.default(30_000),
+});
+
+export const CircuitBreakerConfigSchema = z.strictObject({
+  failureThreshold: positiveInt.default(5),
+  openMs: positiveInt.default(30_000),
+});
+
+export const ApiKeyConfigSchema = z.strictObject({
+  key: z.string().min(12, 'API keys must be at least 12 characters'),
+  tenantId: z.string().min(1).default('default'),
+  userId: z.string().min(1).default('default'),
+  name: z.string().optional(),
+});
+export type ApiKeyConfig = z.infer<typeof ApiKeyConfigSchema>;
+
+/** Everything Ballast reads at start-up. Every field has a default that runs on one machine. */
+export const BallastConfigSchema = z.strictObject({
+  environment: z.enum(['development', 'production', 'test']).default('development'),
+  dataDir: z.string().default('./data'),
+  server: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).default(8080),
+      /** Largest accepted request body; larger ones get 413. */
+      bodyLimitBytes: positiveInt.default(1_048_576),
+      /** How long the API waits for a chat workflow before answering 504 (the request goes on). */
+      requestTimeoutMs: positiveInt.default(120_000),
+      /** Longest a single provider attempt may take. */
+      attemptTimeoutMs: positiveInt.default(60_000),
+      /** A worker silent for this long during a provider call is presumed dead; the call moves on. */
+      heartbeatTimeoutMs: positiveInt.default(10_000),
+      publicUrl: z.url().optional(),
+    })
+    .prefault({}),
+  temporal: z
+    .strictObject({
+      address: z.string().default('127.0.0.1:7233'),
+      namespace: z.string().default('default'),
+      uiUrl: z.url().default('http://127.0.0.1:8233'),
+      taskQueue: z.string().default('ballast-chat'),
+      /**
+       * How the API starts a chat workflow and waits for it: one Update-with-Start round trip,
+       * start then wait for the result, or eager start (API and worker in one process).
+       */
+      startMode: z.enum(['update-with-start', 'start-and-wait', 'eager']).default('update-with-start'),
+    })
+    .prefault({}),
+  auth: z.strictObject({ apiKeys: z.array(ApiKeyConfigSchema).default([]) }).prefault({}),
+  simulator: z
+    .strictObject({
+      /** `auto` starts it with `npm start` when no provider has a key. */
+      mode: z.enum(['auto', 'always', 'never']).default('auto'),
+      url: z.url().default('http://127.0.0.1:4010'),
+    })
+    .prefault({}),
+  providers: z.array(ProviderConfigSchema).default([]),
+  /** Additions to, and overrides of, the built-in model catalog (prices, windows, local models). */
+  models: z.array(ModelCatalogEntrySchema.partial().extend({ id: z.string() })).default([]),
+  routes: z.record(z.string(), RouteConfigSchema).default({}),
+  routing: RoutingRulesSchema.optional(),
+  retry: RetryConfigSchema.prefault({}),
+  circuitBreaker: CircuitBreakerConfigSchema.prefault({}),
+});
+
+/** The configuration as written (before defaults). */
+export type BallastConfigInput = z.input<typeof BallastConfigSchema>;
+/** The validated configuration, defaults applied. */
+export type BallastConfig = z.infer<typeof BallastConfigSchema>;

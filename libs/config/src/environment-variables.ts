@@ -1,0 +1,33 @@
+/**
+ * Every environment variable Ballast reads, with the config path it sets. The README's
+ * configuration reference is this table; `loadConfig` is the only reader of `process.env`.
+ */
+export const ENVIRONMENT_VARIABLES = [
+  { name: 'BALLAST_ENV', path: 'environment', type: 'string', help: 'development | production | test' },
+  { name: 'BALLAST_DATA_DIR', path: 'dataDir', type: 'string', help: 'where embedded state lives' },
+  { name: 'BALLAST_HOST', path: 'server.host', type: 'string', help: 'API listen address' },
+  { name: 'BALLAST_PORT', path: 'server.port', type: 'int', help: 'API port (0 = any free port)' },
+  { name: 'BALLAST_BODY_LIMIT_BYTES', path: 'server.bodyLimitBytes', type: 'int', help: 'largest request body' },
+  { name: 'BALLAST_REQUEST_TIMEOUT_MS', path: 'server.requestTimeoutMs', type: 'int', help: 'API wait for a chat answer' },
+  { name: 'BALLAST_PUBLIC_URL', path: 'server.publicUrl', type: 'string', help: 'URL printed and linked' },
+  { name: 'TEMPORAL_ADDRESS', path: 'temporal.address', type: 'string', help: 'Temporal frontend host:port' },
+  { name: 'TEMPORAL_NAMESPACE', path: 'temporal.namespace', type: 'string', help: 'Temporal namespace' },
+  { name: 'TEMPORAL_UI_URL', path: 'temporal.uiUrl', type: 'string', help: 'Temporal Web UI base URL' },
+  { name: 'BALLAST_TASK_QUEUE', path: 'temporal.taskQueue', type: 'string', help: 'chat workflow task queue' },
+  { name: 'BALLAST_START_MODE', path: 'temporal.startMode', type: 'string', help: 'update-with-start | start-and-wait | eager' },
+  { name: 'BALLAST_ATTEMPT_TIMEOUT_MS', path: 'server.attemptTimeoutMs', type: 'int', help: 'longest single provider attempt' },
+  { name: 'BALLAST_HEARTBEAT_TIMEOUT_MS', path: 'server.heartbeatTimeoutMs', type: 'int', help: 'dead-worker detection during a call' },
+  { name: 'BALLAST_SIMULATOR', path: 'simulator.mode', type: 'string', help: 'auto | always | never' },
+  { name: 'BALLAST_SIMULATOR_URL', path: 'simulator.url', type: 'string', help: 'simulator base URL' },
+] as const;
+
+/** `BALLAST_API_KEYS=key[:tenant[:user]],...` — static API keys until the access issue lands. */
+export const API_KEYS_VARIABLE = 'BALLAST_API_KEYS';
+/** Path of the optional YAML file; `./ballast.yaml` is read when it exists. */
+export const CONFIG_FILE_VARIABLE = 'BALLAST_CONFIG';
+
+/** Provider keys: setting one switches that provider from the simulator to the real API. */
+export const PROVIDER_VARIABLES = [
+  { provider: 'openai', kind: 'openai', keyVariable: 'OPENAI_API_KEY', baseUrlVariable: 'OPENAI_BASE_URL' },
+  { provider: 'anthropic', kind: 'anthropic', keyVariable: 'ANTHROPIC_API_KEY', baseUrlVariable: 'ANTHROPIC_BASE_URL' },
+] as const;

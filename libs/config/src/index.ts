@@ -1,0 +1,4 @@
+export * from './config-error.js';
+export * from './config-schema.js';
+export * from './environment-variables.js';
+export * from './load-config.js';

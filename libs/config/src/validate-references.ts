@@ -1,0 +1,33 @@
+import type { ConfigProblem } from './config-error.js';
+import type { ResolvedConfig } from './load-config.js';
+
+/** Checks what a schema cannot: names that must point at something configured. */
+export function validateReferences(config: ResolvedConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const providerNames = config.providers.map((provider) => provider.name);
+  const duplicate = providerNames.find((name, index) => providerNames.indexOf(name) !== index);
+  if (duplicate) problems.push({ path: 'providers', message: `provider name '${duplicate}' is used twice` });
+
+  for (const [routeName, route] of Object.entries(config.routes)) {
+    if (route.targets.length === 0) {
+      problems.push({ path: `routes.${routeName}.targets`, message: `no configured provider can serve route '${routeName}'; configured providers: ${providerNames.join(', ') || 'none'}` });
+    }
+    route.targets.forEach((target, index) => {
+      const path = `routes.${routeName}.targets[${index}]`;
+      if (!providerNames.includes(target.provider)) {
+        problems.push({ path: `${path}.provider`, message: `unknown provider '${target.provider}'; configured providers: ${providerNames.join(', ')}` });
+      }
+      if (!config.catalog.find(target.model)) {
+        problems.push({ path: `${path}.model`, message: `model '${target.model}' is not in the catalog; add it under 'models:' with its contextWindow and prices` });
+      }
+    });
+  }
+  for (const tier of config.routing.tiers) {
+    if (!config.routes[tier]) {
+      problems.push({ path: `routing.tiers`, message: `tier '${tier}' has no route; add routes.${tier}.targets` });
+    }
+  }
+  const keys = config.auth.apiKeys.map((apiKey) => apiKey.key);
+  if (new Set(keys).size !== keys.length) problems.push({ path: 'auth.apiKeys', message: 'the same API key is listed twice' });
+  return problems;
+}

@@ -1,0 +1,2 @@
+export { projectRoot } from './project-root.js';
+export { freePort } from './free-port.js';

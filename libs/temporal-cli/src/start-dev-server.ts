@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTE_DECLARATIONS } from '#libs/contracts';
+import { freePort } from '#libs/project';
+
+export interface DevServerOptions {
+  readonly cliPath: string;
+  readonly host?: string;
+  /** gRPC port; 0 or undefined picks a free one. */
+  readonly port?: number;
+  readonly uiPort?: number;
+  /** SQLite file for durable state; undefined keeps everything in memory (tests). */
+  readonly dbFile?: string;
+  readonly headless?: boolean;
+  readonly namespace?: string;
+  readonly readyTimeoutMs?: number;
+  readonly onOutput?: (line: string) => void;
+}
+
+export interface DevServerHandle {
+  readonly address: string;
+  readonly uiUrl: string | undefined;
+  readonly namespace: string;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `temporal server start-dev` with Ballast's search attributes registered, SQLite in
+ * WAL mode, and waits until the frontend answers for the namespace.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<DevServerHandle> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port || (await freePort(host));
+  const uiPort = options.uiPort || (await freePort(host));
+  const namespace = options.namespace ?? 'default';
+  const args = ['server', 'start-dev', '--ip', host, '--port', String(port), '--log-level', 'warn', '--namespace', namespace];
+  args.push('--dynamic-config-value', 'system.enableEagerWorkflowStart=true');
+  args.push('--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true');
+  args.push('--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true');
+  for (const attribute of SEARCH_ATTRIBUTE_DECLARATIONS) args.push('--search-attribute', `${attribute.name}=${attribute.type}`);
+  if (options.dbFile) {
+    mkdirSync(dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  }
+  if (options.headless) args.push('--headless');
+  else args.push('--ui-port', String(uiPort), '--ui-ip', host, '--ui-disable-news-fetch');
+
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      output.push(line);
+      if (output.length > 50) output.shift();
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+
+  const address = `${host}:${port}`;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  let lastError: unknown;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`Temporal dev server exited with code ${child.exitCode}:\n${output.join('\n')}`);
+    }
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        break;
+      } finally {
+        await connection.close();
+      }
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Temporal dev server at ${address} not ready in time: ${String(lastError)}\n${output.join('\n')}`);
+    }
+    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
+  }
+
+  return {
+    address,
+    uiUrl: options.headless ? undefined : `http://${host}:${uiPort}`,
+    namespace,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

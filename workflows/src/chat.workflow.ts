@@ -1,0 +1,219 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  log,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  LLM_ERROR_POLICIES,
+  NON_RETRYABLE_LLM_ERROR_KINDS,
+  SEARCH_ATTRIBUTES,
+  isLlmErrorKind,
+  type AttemptRecord,
+  type ChatFailure,
+  type ChatProgress,
+  type ChatResult,
+  type ChatWorkflowInput,
+  type RoutePlan,
+  type TargetAttempt,
+} from '#libs/contracts';
+import type { ChatActivities } from '#activities';
+import { allTargetsFailed, callerError } from './chat-failure.js';
+import { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery } from './messages.js';
+import { StepLog } from './step-log.js';
+
+const { planRoute } = proxyLocalActivities<ChatActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['unknown-model'] },
+});
+
+/**
+ * One chat request: plan the route, then try each target in order — Temporal retries a
+ * target (honouring Retry-After through `nextRetryDelay`), the loop here falls back — and
+ * answer. Every attempt is in history: failing ones signal themselves, the last one returns.
+ */
+export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult> {
+  const { request } = input;
+  const steps = new StepLog();
+  const attempts = new Map<string, TargetAttempt>();
+  let plan: RoutePlan | undefined;
+  let outcome: { result: ChatResult } | { failure: ChatFailure } | undefined;
+
+  setHandler(attemptRecordedSignal, (attempt) => {
+    attempts.set(`${attempt.targetIndex}:${attempt.record.attempt}`, attempt);
+    steps.setAttempts('call-model', sortedAttempts(attempts));
+  });
+  setHandler(chatProgressQuery, (): ChatProgress => ({
+    requestId: request.requestId,
+    status: outcome === undefined ? 'running' : 'result' in outcome ? 'completed' : 'failed',
+    ...(plan ? { route: plan.route } : {}),
+    steps: steps.list(),
+    ...(outcome && 'result' in outcome ? { result: outcome.result } : {}),
+    ...(outcome && 'failure' in outcome ? { failure: outcome.failure } : {}),
+  }));
+  setHandler(awaitChatResultUpdate, async () => {
+    await condition(() => outcome !== undefined);
+    if (outcome && 'result' in outcome) return outcome.result;
+    throw chatFailureError(outcome && 'failure' in outcome ? outcome.failure : undefined);
+  });
+
+  outcome = await runPipeline();
+  const status = 'result' in outcome ? 'completed' : 'failed';
+  upsertSearchAttributes([
+    { key: SEARCH_ATTRIBUTES.status, value: status },
+    ...(plan ? [{ key: SEARCH_ATTRIBUTES.route, value: plan.route }] : []),
+    ...('result' in outcome
+      ? [
+          { key: SEARCH_ATTRIBUTES.model, value: `${outcome.result.response.provider}/${outcome.result.response.model}` },
+          { key: SEARCH_ATTRIBUTES.costUsd, value: outcome.result.costUsd },
+        ]
+      : []),
+  ]);
+  // An update waiting for the answer must be answered before the workflow closes.
+  await condition(allHandlersFinished);
+  if ('failure' in outcome) throw chatFailureError(outcome.failure);
+  return outcome.result;
+
+  async function runPipeline(): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
+    steps.start('plan-route', `route ${request.model}`);
+    try {
+      plan = await planRoute({ requestId: request.requestId, model: request.model, messages: request.messages });
+    } catch (error) {
+      const failure = planFailure(error);
+      steps.fail('plan-route', failure.message);
+      return { failure };
+    }
+    steps.complete('plan-route', `${plan.route}: ${plan.reason}`);
+    return callTargets(plan);
+  }
+
+  async function callTargets(route: RoutePlan): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
+    const { callModel } = proxyActivities<ChatActivities>({
+      startToCloseTimeout: input.timeouts.attemptTimeoutMs,
+      heartbeatTimeout: input.timeouts.heartbeatTimeoutMs,
+    });
+    steps.start('call-model', `${route.targets.length} target(s)`);
+    let minimumWindow = route.estimatedInputTokens;
+    let lastMessage: string | undefined;
+
+    for (const [targetIndex, target] of route.targets.entries()) {
+      if (target.contextWindow < minimumWindow) {
+        record(targetIndex, skipped(target, `context window ${target.contextWindow} < ${minimumWindow} tokens needed`));
+        continue;
+      }
+      try {
+        const output = await callModel.executeWithOptions(
+          {
+            summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,
+            startToCloseTimeout: input.timeouts.attemptTimeoutMs,
+            heartbeatTimeout: input.timeouts.heartbeatTimeoutMs,
+            retry: {
+              maximumAttempts: target.maxAttempts,
+              initialInterval: input.retry.initialIntervalMs,
+              backoffCoefficient: input.retry.backoffCoefficient,
+              maximumInterval: input.retry.maximumIntervalMs,
+              nonRetryableErrorTypes: [...NON_RETRYABLE_LLM_ERROR_KINDS],
+            },
+          },
+          [
+            {
+              requestId: request.requestId,
+              workflowId: workflowInfo().workflowId,
+              targetIndex,
+              target,
+              messages: request.messages,
+              settings: request.settings,
+              timeouts: input.timeouts,
+              retry: input.retry,
+            },
+          ],
+        );
+        record(targetIndex, output.attempt);
+        const all = sortedAttempts(attempts);
+        steps.complete('call-model', `${target.provider}/${target.model} answered after ${all.length} attempt(s)`);
+        return {
+          result: {
+            requestId: request.requestId,
+            route: route.route,
+            routeReason: route.reason,
+            attempts: all,
+            response: output.result,
+            costUsd: output.result.costUsd,
+            steps: steps.list(),
+            completedAt: new Date().toISOString(),
+          },
+        };
+      } catch (error) {
+        const failed = describeFailure(error);
+        for (const attempt of failed.attempts) record(targetIndex, attempt);
+        lastMessage = failed.message;
+        const policy = isLlmErrorKind(failed.kind) ? LLM_ERROR_POLICIES[failed.kind] : undefined;
+        log.warn('target failed', { target: `${target.provider}/${target.model}`, kind: failed.kind, message: failed.message });
+        if (policy?.callerError) {
+          const failure = callerError(sortedAttempts(attempts), failed.kind, failed.statusCode, failed.message);
+          steps.fail('call-model', failure.message);
+          return { failure };
+        }
+        if (policy?.needsLargerWindow) minimumWindow = Math.max(minimumWindow, target.contextWindow + 1);
+      }
+    }
+    const failure = allTargetsFailed(sortedAttempts(attempts), lastMessage);
+    steps.fail('call-model', failure.message);
+    return { failure };
+  }
+
+  function record(targetIndex: number, attempt: AttemptRecord): void {
+    attempts.set(`${targetIndex}:${attempt.attempt}`, { targetIndex, record: attempt });
+    steps.setAttempts('call-model', sortedAttempts(attempts));
+  }
+}
+
+function sortedAttempts(attempts: Map<string, TargetAttempt>): AttemptRecord[] {
+  return [...attempts.values()]
+    .sort((a, b) => a.targetIndex - b.targetIndex || a.record.attempt - b.record.attempt)
+    .map((attempt) => attempt.record);
+}
+
+function skipped(target: { provider: string; model: string }, message: string): AttemptRecord {
+  return { provider: target.provider, model: target.model, attempt: 1, outcome: 'skipped', startedAt: new Date().toISOString(), latencyMs: 0, message };
+}
+
+interface DescribedFailure {
+  kind: string;
+  message: string;
+  statusCode: number | undefined;
+  attempts: AttemptRecord[];
+}
+
+/** Unwraps an activity failure into the facts the fallback decision needs. */
+function describeFailure(error: unknown): DescribedFailure {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) {
+    const detail = cause.details?.[0] as { attempt?: AttemptRecord } | undefined;
+    const attempt = detail?.attempt;
+    return { kind: cause.type ?? 'unknown', message: cause.message, statusCode: attempt?.statusCode, attempts: attempt ? [attempt] : [] };
+  }
+  // Timeouts (a worker died, an attempt ran past its limit) count as retryable provider timeouts.
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { kind: 'timeout', message, statusCode: undefined, attempts: [] };
+}
+
+function planFailure(error: unknown): ChatFailure {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure && cause.type === 'unknown-model') {
+    return { code: 'unknown-model', message: cause.message, httpStatus: 404, attempts: [] };
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { code: 'internal', message: `Route planning failed: ${message}`, httpStatus: 500, attempts: [] };
+}
+
+function chatFailureError(failure: ChatFailure | undefined): ApplicationFailure {
+  const facts = failure ?? { code: 'internal', message: 'no outcome', httpStatus: 500, attempts: [] };
+  return ApplicationFailure.create({ type: 'ChatFailure', message: facts.message, nonRetryable: true, details: [facts] });
+}
