@@ -63,6 +63,8 @@ export function createCallModel(dependencies: CallModelDependencies) {
         attempt: { ...base, outcome: 'success', latencyMs },
       };
     } catch (error) {
+      // Cancellation is Temporal's decision, not the provider's failure: it must not trip the breaker.
+      if (context.cancellationSignal.aborted) throw error;
       const latencyMs = Math.round(performance.now() - started);
       const failure = LlmError.isInstance(error)
         ? error

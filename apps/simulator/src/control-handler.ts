@@ -1,6 +1,6 @@
 import type { Exchange } from './exchange.js';
 import { readJsonBody, RequestBodyError } from './request-body.js';
-import { InvalidScenarioError, type Scenario } from './scenario.js';
+import { InvalidScenarioError, parseScenario } from './scenario.js';
 import type { SimulatorState } from './simulator-state.js';
 
 /** Path prefix of the control API, outside any provider's namespace. */
@@ -21,8 +21,7 @@ export async function handleControl(state: SimulatorState, exchange: Exchange, m
   if (scenarioMatch && method === 'PUT') {
     const model = decodeURIComponent(scenarioMatch[1] ?? '');
     try {
-      const scenario = (await readJsonBody(exchange.request)) as Scenario;
-      state.scenarios.set(model, scenario);
+      state.scenarios.set(model, parseScenario(await readJsonBody(exchange.request)));
       exchange.sendJson(200, { model, scenario: state.scenarios.resolve(model).scenario });
     } catch (error) {
       if (error instanceof InvalidScenarioError || error instanceof RequestBodyError) {

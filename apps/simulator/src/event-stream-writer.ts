@@ -40,11 +40,11 @@ export async function writeEventStream(exchange: Exchange, events: readonly stri
     return 'completed';
   }
   for (const [index, event] of events.entries()) {
+    if (exchange.clientGone.aborted) return 'client-closed';
     if (index === cutAt) {
       await cutConnection(exchange);
       return 'cut';
     }
-    if (exchange.clientGone.aborted) return 'client-closed';
     exchange.response.write(event);
     const isLast = index === events.length - 1;
     if (!isLast && options.chunkDelayMs > 0 && !(await exchange.wait(options.chunkDelayMs))) return 'client-closed';

@@ -20,7 +20,7 @@ function hashString(text: string, seed = 0x811c9dc5): number {
  * words get a pseudo-random unit vector seeded by the hash of the whole text.
  */
 export function embedText(text: string, dimensions = DEFAULT_EMBEDDING_DIMENSIONS): number[] {
-  const vector = new Array<number>(dimensions).fill(0);
+  const vector: number[] = new Array<number>(dimensions).fill(0);
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const word of words) {
     const hash = hashString(word);
@@ -28,7 +28,7 @@ export function embedText(text: string, dimensions = DEFAULT_EMBEDDING_DIMENSION
     // A second, independent hash picks the sign so collisions cancel out rather than pile up.
     vector[dimension] = (vector[dimension] ?? 0) + (hashString(word, 0x9e3779b9) & 1 ? 1 : -1);
   }
-  if (vector.every((value) => value === 0)) {
+  if (!vector.some((value) => value !== 0)) {
     const random = createSeededRandom(hashString(text));
     for (let index = 0; index < dimensions; index += 1) vector[index] = random() - 0.5;
   }

@@ -65,14 +65,22 @@ function splitSentences(text: string): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
+const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
+
+/** A word as compared: lower case, with a crude plural fold so "invoices" matches "invoice". */
+function normalizeWord(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 3 || STOP_WORDS.has(lower)) return undefined;
+  return lower.length > 4 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
+}
+
 function contentWords(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(
-    words
-      .filter((word) => word.length >= 3 && !STOP_WORDS.has(word))
-      // Crude plural folding so "invoices" matches "invoice"; enough for a demo.
-      .map((word) => (word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word)),
-  );
+  const words = new Set<string>();
+  for (const match of text.match(WORD_PATTERN) ?? []) {
+    const word = normalizeWord(match);
+    if (word) words.add(word);
+  }
+  return words;
 }
 
 function pickRelevantSentences(context: readonly string[], question: string): string[] {

@@ -1,6 +1,7 @@
 import type { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_DECLARATIONS } from '#libs/contracts';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package whose namespace object Node's ESM loader cannot split into named exports.
+import proto from '@temporalio/proto';
 
 /**
  * Registers Ballast's search attributes on a Temporal cluster that lacks them (the dev
@@ -10,7 +11,7 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const missing = SEARCH_ATTRIBUTE_DECLARATIONS.filter((attribute) => !(attribute.name in (existing.customAttributes ?? {})));
   if (missing.length === 0) return;
-  const types = temporal.api.enums.v1.IndexedValueType;
+  const types = proto.temporal.api.enums.v1.IndexedValueType;
   await connection.operatorService.addSearchAttributes({
     namespace,
     searchAttributes: Object.fromEntries(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelCatalogEntrySchema } from '#libs/models';
+import { ModelCatalogOverrideSchema } from '#libs/models';
 import { RoutingRulesSchema } from '#libs/routing';
 
 const positiveInt = z.number().int().positive();
@@ -96,7 +96,7 @@ export const BallastConfigSchema = z.strictObject({
     .prefault({}),
   providers: z.array(ProviderConfigSchema).default([]),
   /** Additions to, and overrides of, the built-in model catalog (prices, windows, local models). */
-  models: z.array(ModelCatalogEntrySchema.partial().extend({ id: z.string() })).default([]),
+  models: z.array(ModelCatalogOverrideSchema).default([]),
   routes: z.record(z.string(), RouteConfigSchema).default({}),
   routing: RoutingRulesSchema.optional(),
   retry: RetryConfigSchema.prefault({}),

@@ -18,6 +18,8 @@ export interface RouterPricing {
 export interface CostComparison {
   readonly routedUsd: number;
   readonly allStrongUsd: number;
+  /** What a router that always agreed with the labels would spend: the best case. */
+  readonly perfectRouterUsd: number;
   readonly savedUsd: number;
   /** savedUsd / allStrongUsd; 0 when nothing was spent. */
   readonly savedFraction: number;
@@ -60,6 +62,7 @@ export interface RouterEvaluation {
 interface CostTotals {
   routedNano: number;
   strongNano: number;
+  labelledNano: number;
 }
 
 /**
@@ -85,11 +88,13 @@ export function evaluateRouter(
       throw new Error(`evaluateRouter: no output token estimate for label '${query.label}' (query '${query.id}')`);
     }
     const usage = { inputTokens: features.totalTokens, outputTokens, cachedInputTokens: 0 };
-    const routedNano = toNano(computeCostUsd(modelFor(pricing, decision.tier), usage).costUsd);
+    const costOn = (tier: string): number => toNano(computeCostUsd(modelFor(pricing, tier), usage).costUsd);
+    const routedNano = costOn(decision.tier);
     const strongNano = toNano(computeCostUsd(strongModel, usage).costUsd);
+    const labelledTierNano = costOn(query.label);
 
     for (const splitName of [query.split, 'all']) {
-      const split = splits.get(splitName) ?? { correct: 0, total: 0, confusion: {}, cost: { routedNano: 0, strongNano: 0 } };
+      const split = splits.get(splitName) ?? { correct: 0, total: 0, confusion: {}, cost: { routedNano: 0, strongNano: 0, labelledNano: 0 } };
       splits.set(splitName, split);
       split.total += 1;
       if (decision.tier === query.label) split.correct += 1;
@@ -97,10 +102,10 @@ export function evaluateRouter(
       row[decision.tier] = (row[decision.tier] ?? 0) + 1;
       split.cost.routedNano += routedNano;
       split.cost.strongNano += strongNano;
+      split.cost.labelledNano += labelledTierNano;
     }
 
     if (decision.tier === query.label) continue;
-    const labelledTierNano = toNano(computeCostUsd(modelFor(pricing, query.label), usage).costUsd);
     const misroute: MisrouteRow = {
       id: query.id,
       split: query.split,
@@ -151,6 +156,7 @@ function compareCost(totals: CostTotals): CostComparison {
   return {
     routedUsd: fromNano(totals.routedNano),
     allStrongUsd: fromNano(totals.strongNano),
+    perfectRouterUsd: fromNano(totals.labelledNano),
     savedUsd: fromNano(savedNano),
     savedFraction: totals.strongNano === 0 ? 0 : savedNano / totals.strongNano,
   };

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '#libs/contracts';
-import { CODE_ARTIFACTS, MATH_CUES, REASONING_CUES } from './routing-cues.js';
+import { createPhraseMatcher, splitWords } from './phrase-matcher.js';
+import { CODE_ARTIFACTS, CODE_REQUEST_VERBS, MATH_CUES, REASONING_CUES, STRONG_REASONING_CUES } from './routing-cues.js';
 
 /** What the router knows about a request: cheap, explainable signals of how hard it is. */
 export interface RequestFeatures {
@@ -11,9 +12,12 @@ export interface RequestFeatures {
   readonly turnCount: number;
   /** The last user message contains code: a fence, a stack trace or several code tokens. */
   readonly hasCode: boolean;
-  /** Distinct reasoning cues ("prove", "trade-offs", "step by step", "write a function" …) in the request. */
+  /**
+   * Reasoning cues in the instruction, each distinct cue counted once, strong ones
+   * ("prove", "trade-offs", "implement", "write a function" …) twice.
+   */
   readonly reasoningCues: number;
-  /** Distinct mathematical cues (formulas, "theorem", "integer" …) in the request. */
+  /** Distinct maths words ("theorem", "integer" …) plus formulas ("x^2", "3 * 4"; at most 3) in the instruction. */
   readonly mathCues: number;
   /** Question marks in the request (runs like "??" count once). */
   readonly questionCount: number;
@@ -32,21 +36,23 @@ export interface ExtractRequestFeaturesOptions {
   readonly tierHint?: string;
 }
 
-// The instruction of a long paste sits at its start or its end ("Translate this: …",
-// "… what time does it start?"). Counting cues only there keeps the words of a pasted
-// article from voting, and bounds the work on huge inputs.
-const INSTRUCTION_HEAD_CHARS = 1_200;
-const INSTRUCTION_TAIL_CHARS = 1_200;
+// The instruction of a long message sits in its first or last paragraph ("Translate this:
+// <article>", "<contract> Which clauses conflict?"); pasted material sits in between.
+// Counting cues only there keeps the words of a pasted article from voting, and bounds the
+// work on huge inputs.
+const SHORT_MESSAGE_CHARS = 600;
+const INSTRUCTION_PARAGRAPH_CHARS = 600;
 const CHARS_PER_TOKEN = 4;
 // A long equation should not outvote everything else; three formulas already mean maths.
 const MAX_FORMULA_CUES = 3;
 
-const reasoningPattern = phrasePattern(REASONING_CUES);
-const mathWordPattern = phrasePattern(MATH_CUES);
-const codeRequestPattern = new RegExp(
-  `\\b(?:write|create|build|generate|implement|give)\\b(?: [\\w'+#.-]{1,30}){0,3}? (?:${CODE_ARTIFACTS.map(escapeRegExp).join('|')})\\b`,
-  'g',
-);
+const strongReasoningCues = new Set(STRONG_REASONING_CUES);
+const reasoningMatcher = createPhraseMatcher([...STRONG_REASONING_CUES, ...REASONING_CUES]);
+const mathMatcher = createPhraseMatcher(MATH_CUES);
+const codeRequestVerbs = new Set(CODE_REQUEST_VERBS);
+const codeArtifactMatcher = createPhraseMatcher(CODE_ARTIFACTS);
+// "write a Python unit test": up to three words between the verb and the artifact.
+const CODE_REQUEST_GAP_WORDS = 3;
 // A formula: "x^2", "a = b", "n(n+1)/2", "3 * 4", "7 - 2". Dates ("2025-07") and prose
 // slashes ("and/or") do not count. Character classes only, no nesting.
 const formulaPattern = /[a-z0-9)] ?[\^=] ?[a-z0-9(]|\d ?[*/+] ?\d|\d - \d|[√∫∑∏π≤≥≠]/g;
@@ -56,12 +62,13 @@ const documentPattern = /<document[\s>]|\[doc(?:ument)?[\s\d\]:#-]|^(?:document|
 // would rescan runs of blank lines and turn a pasted log into quadratic work.
 const strongCodePattern =
   /```|^[ \t]{0,8}(?:def|class|function|func|fn|public|private|#include|import|package)\b[^\n]{0,200}[({:;][ \t]*$|\bconsole\.log\(|=>|\bTraceback \(most recent call last\)|^goroutine \d|^[ \t]+at [\w$.<>]{1,200} \(|\bSELECT\b[^\n]{1,200}\bFROM\b/m;
-const weakCodePattern = /[;{][ \t]*$|^[ \t]*\}|[!=]==?|&&|\|\||::|\w\(\)|\$\{|<\/\w{1,40}>/gm;
+// Closing tags are not a signal: prompts wrap pasted documents in <document>…</document>.
+const weakCodePattern = /[;{][ \t]*$|^[ \t]*\}|[!=]==?|&&|\|\||::|\w\(\)|\$\{/gm;
 
 /**
- * Signals the routing rules decide on. Pure, allocation-light and linear in the input
- * (every pattern is a flat alternation or a bounded repeat), so it stays well under a
- * tenth of a millisecond for typical chat requests.
+ * Signals the routing rules decide on. Pure and linear in the input (cue words are looked
+ * up word by word; every regex is a flat alternation or a bounded repeat), so a typical
+ * chat request takes microseconds and a hostile one cannot backtrack catastrophically.
  */
 export function extractRequestFeatures(
   messages: readonly ChatMessage[],
@@ -82,6 +89,7 @@ export function extractRequestFeatures(
 
   const content = lastUser ?? '';
   const instruction = instructionText(content).toLowerCase();
+  const words = splitWords(instruction);
   const containsCode = hasCode(content);
   // In code "=" and "*" are assignments and pointers, not formulas.
   const formulas = containsCode ? 0 : countMatches(formulaPattern, instruction, MAX_FORMULA_CUES);
@@ -90,8 +98,8 @@ export function extractRequestFeatures(
     totalTokens,
     turnCount,
     hasCode: containsCode,
-    reasoningCues: countDistinct(reasoningPattern, instruction) + countMatches(codeRequestPattern, instruction),
-    mathCues: countDistinct(mathWordPattern, instruction) + formulas,
+    reasoningCues: reasoningScore(words),
+    mathCues: mathMatcher.matches(words).size + formulas,
     questionCount: countMatches(/\?+/g, instruction),
     explicitHint: normaliseHint(options.tierHint) ?? inlineHint(messages),
     documentCount,
@@ -103,8 +111,40 @@ function estimateTokens(text: string): number {
 }
 
 function instructionText(content: string): string {
-  if (content.length <= INSTRUCTION_HEAD_CHARS + INSTRUCTION_TAIL_CHARS) return content;
-  return `${content.slice(0, INSTRUCTION_HEAD_CHARS)}\n${content.slice(-INSTRUCTION_TAIL_CHARS)}`;
+  if (content.length <= SHORT_MESSAGE_CHARS) return content;
+  const paragraphs = content.split(/\n[ \t]*\n/).filter((paragraph) => paragraph.trim() !== '');
+  const first = paragraphs[0] ?? '';
+  const last = paragraphs.at(-1) ?? '';
+  if (paragraphs.length < 2) {
+    // One long paragraph: its start and its end, without counting the middle twice.
+    if (content.length <= 2 * INSTRUCTION_PARAGRAPH_CHARS) return content;
+    return `${content.slice(0, INSTRUCTION_PARAGRAPH_CHARS)}\n\n${content.slice(-INSTRUCTION_PARAGRAPH_CHARS)}`;
+  }
+  // "Summarize this:" announces that everything after it is the material, not the task.
+  if (first.trimEnd().endsWith(':')) return first.slice(0, INSTRUCTION_PARAGRAPH_CHARS);
+  return `${first.slice(0, INSTRUCTION_PARAGRAPH_CHARS)}\n\n${last.slice(-INSTRUCTION_PARAGRAPH_CHARS)}`;
+}
+
+function reasoningScore(words: readonly string[]): number {
+  let score = 2 * countCodeRequests(words);
+  for (const cue of reasoningMatcher.matches(words)) score += strongReasoningCues.has(cue) ? 2 : 1;
+  return score;
+}
+
+/** "write/create/implement … <function|script|query …>": a request for code, not a poem. */
+function countCodeRequests(words: readonly string[]): number {
+  let requests = 0;
+  for (let index = 0; index < words.length; index += 1) {
+    if (!codeRequestVerbs.has(words[index] ?? '')) continue;
+    const last = Math.min(words.length - 1, index + 1 + CODE_REQUEST_GAP_WORDS);
+    for (let candidate = index + 1; candidate <= last; candidate += 1) {
+      if (codeArtifactMatcher.phraseAt(words, candidate) !== undefined) {
+        requests += 1;
+        break;
+      }
+    }
+  }
+  return requests;
 }
 
 function hasCode(content: string): boolean {
@@ -120,6 +160,7 @@ function normaliseHint(value: string | undefined): string | undefined {
 function inlineHint(messages: readonly ChatMessage[]): string | undefined {
   for (let index = messages.length - 1; index >= 0; index -= 1) {
     const content = messages[index]?.content ?? '';
+    if (!content.includes('#')) continue;
     let last: string | undefined;
     for (const match of content.matchAll(hintPattern)) last = match[1];
     if (last !== undefined) return last.toLowerCase();
@@ -137,22 +178,4 @@ function countMatches(pattern: RegExp, text: string, stopAt = Number.POSITIVE_IN
   }
   pattern.lastIndex = 0;
   return count;
-}
-
-function countDistinct(pattern: RegExp, text: string): number {
-  const seen = new Set<string>();
-  for (const match of text.matchAll(pattern)) seen.add(match[0].replace(/\s+/g, ' '));
-  return seen.size;
-}
-
-function phrasePattern(phrases: readonly string[]): RegExp {
-  // Longest first so "trade-offs" wins over "trade-off"; whitespace inside a phrase may vary.
-  const alternatives = [...phrases]
-    .sort((left, right) => right.length - left.length)
-    .map((phrase) => escapeRegExp(phrase).replace(/ /g, '\\s+'));
-  return new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

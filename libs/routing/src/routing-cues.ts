@@ -3,21 +3,30 @@
  * which counts send a request where is decided by the routing rules (config).
  */
 
-/** Words and phrases that signal multi-step work: proofs, analysis, design, trade-offs. */
-export const REASONING_CUES: readonly string[] = [
-  'prove', 'proof', 'show that', 'derive', 'derivation', 'induction',
-  'step by step', 'step-by-step', 'explain your reasoning', 'reasoning', 'justify',
-  'analyze', 'analyse', 'analysis', 'root cause', 'diagnose', 'likely causes', 'failure modes', 'edge cases',
-  'compare', 'comparison', 'versus', 'vs', 'trade-off', 'trade-offs', 'tradeoff', 'tradeoffs', 'pros and cons',
-  'weigh', 'weighing', 'arguing', 'argue', 'critique', 'evaluate', 'assess',
-  'why', 'optimize', 'optimise', 'optimization',
-  'design', 'architecture', 'plan', 'strategy', 'roadmap', 'milestones', 'phases',
-  'implement', 'refactor', 'debug', 'fix it', 'how would you', 'what would you',
+/**
+ * Phrases that on their own mean multi-step work (a proof, a design trade-off, writing or
+ * fixing code). Each counts twice in `reasoningCues`, so one is enough for a 2-cue rule.
+ */
+export const STRONG_REASONING_CUES: readonly string[] = [
+  'prove', 'proof', 'show that', 'derive', 'derivation', 'induction', 'step by step', 'step-by-step', 'explain your reasoning',
+  'trade-off', 'trade-offs', 'tradeoff', 'tradeoffs', 'pros and cons', 'root cause', 'failure modes', 'edge cases',
+  'implement', 'refactor', 'debug', 'optimize', 'optimise',
 ];
 
+/** Words that often, but not always, mean reasoning ("why is the sky blue?"). Each counts once. */
+export const REASONING_CUES: readonly string[] = [
+  'reasoning', 'justify', 'argument', 'argue', 'arguing', 'critique', 'evaluate', 'assess',
+  'analyze', 'analyse', 'analysis', 'diagnose', 'likely causes', 'compare', 'comparison', 'versus', 'vs',
+  'weigh', 'weighing', 'why', 'optimization', 'design', 'architecture', 'plan', 'strategy', 'roadmap',
+  'milestones', 'phases', 'fix it', 'how would you', 'what would you',
+];
+
+/** Verbs that, followed within three words by a code artifact, ask for code. */
+export const CODE_REQUEST_VERBS: readonly string[] = ['write', 'create', 'build', 'generate', 'implement', 'give'];
+
 /**
- * Requests to write software. Matched as "write/create/build/generate … <artifact>" with at
- * most three words between, so "write a haiku" is not a code request.
+ * What a code request asks for. "write a Python function" is a request for code, a strong
+ * reasoning cue; "write a haiku" is not.
  */
 export const CODE_ARTIFACTS: readonly string[] = [
   'function', 'functions', 'script', 'program', 'class', 'query', 'queries', 'regex', 'regular expression',
@@ -31,5 +40,5 @@ export const MATH_CUES: readonly string[] = [
   'matrix', 'eigenvalue', 'eigenvalues', 'eigenvector', 'determinant', 'vector space',
   'prime', 'primes', 'integer', 'integers', 'irrational', 'rational', 'modulo', 'divisible',
   'probability', 'expected value', 'variance', 'distribution', 'logarithm', 'square root',
-  'limit', 'series', 'converge', 'converges', 'calculus', 'solve', 'roots', 'o(n', 'complexity',
+  'limit', 'series', 'converge', 'converges', 'calculus', 'solve', 'roots', 'complexity',
 ];

@@ -26,7 +26,8 @@ export class ProblemExceptionFilter implements ExceptionFilter {
 
 export function toProblem(exception: unknown, logger?: Logger): { body: ProblemDetails; headers: Record<string, string> } {
   if (ProblemError.isInstance(exception)) return { body: exception.problem, headers: { ...exception.headers } };
-  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+  // Nest wraps Fastify's own errors (bad JSON, body too large) in an HttpException with the original as cause.
+  const fastifyError = (exception instanceof HttpException && exception.cause ? exception.cause : exception) as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.code === 'string' && fastifyError.code.startsWith('FST_') && fastifyError.statusCode) {
     return { body: fromFastify(fastifyError.statusCode, fastifyError.code, fastifyError.message ?? ''), headers: {} };
   }

@@ -38,7 +38,7 @@ export function convertAnthropicError(error: unknown, context: AnthropicErrorCon
   }
   // The SDK parses JSON bodies with response.json(); a 200 that is not JSON surfaces here.
   if (isJsonSyntaxError(error)) {
-    return new LlmError({ ...facts, kind: 'malformed-response', message: `response body is not valid JSON: ${(error as Error).message}` });
+    return new LlmError({ ...facts, kind: 'malformed-response', message: `response body is not valid JSON: ${error.message}` });
   }
   return undefined;
 }
@@ -49,7 +49,7 @@ function classifyStatusError(status: number, type: string | null, message: strin
   if (type === 'timeout_error') return 'timeout';
   // Out of credit: like a bad key, an operator problem no retry will fix.
   if (type === 'billing_error') return 'auth';
-  if (status >= 400 && status < 500 && /prompt is too long|context window|context length/i.test(message)) {
+  if (status >= 400 && status < 500 && /prompt is too long|exceed context limit|context window|context length/i.test(message)) {
     return 'context-length-exceeded';
   }
   return errorKindFromStatus(status);

@@ -3,9 +3,9 @@ import type { FinishReason } from '#libs/contracts';
 /** Anthropic's `stop_reason` in Ballast's terms; anything new or missing is `other`. */
 export function mapAnthropicStopReason(stopReason: string | null | undefined): FinishReason {
   switch (stopReason) {
+    // A paused server-tool turn (pause_turn) still ended with usable text.
     case 'end_turn':
     case 'stop_sequence':
-    // A paused server-tool turn still ended with usable text.
     case 'pause_turn':
       return 'stop';
     case 'max_tokens':

@@ -76,8 +76,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): LanguageModel {
         });
       }
       const completion = parsed.data;
-      // min(1) in the schema guarantees a first choice.
-      const choice = completion.choices[0]!;
+      const [choice] = completion.choices;
       return {
         content: choice.message.content ?? '',
         finishReason: { unified: mapOpenAiFinishReason(choice.finish_reason), raw: choice.finish_reason ?? undefined },

@@ -3,10 +3,10 @@ import { readJsonFixture } from '../testing/read-fixture.js';
 import { convertOpenAiError } from './openai-error.js';
 
 const context = { provider: 'openai', modelId: 'gpt-4o-mini' };
-const fixture = (name: string) => readJsonFixture(`./__fixtures__/${name}`, import.meta.url) as Object;
+const fixture = (name: string) => readJsonFixture(`./__fixtures__/${name}`, import.meta.url) as object;
 
 /** The error the SDK builds from a status, a JSON body and headers. */
-function statusError(status: number, body: Object | undefined, headers: Record<string, string> = {}): APIError {
+function statusError(status: number, body: object | undefined, headers: Record<string, string> = {}): APIError {
   return APIError.generate(status, body, undefined, new Headers({ 'x-request-id': 'req_123', ...headers }));
 }
 

@@ -40,7 +40,7 @@ export function convertOpenAiError(error: unknown, context: OpenAiErrorContext):
   }
   // The SDK parses JSON bodies with response.json(); a 200 that is not JSON surfaces here.
   if (isJsonSyntaxError(error)) {
-    return new LlmError({ ...facts, kind: 'malformed-response', message: `response body is not valid JSON: ${(error as Error).message}` });
+    return new LlmError({ ...facts, kind: 'malformed-response', message: `response body is not valid JSON: ${error.message}` });
   }
   return undefined;
 }

@@ -11,6 +11,11 @@ export const openAiUsageSchema = z
 
 export type OpenAiUsage = z.infer<typeof openAiUsageSchema>;
 
+const openAiChoiceSchema = z.object({
+  message: z.object({ content: z.string().nullish() }),
+  finish_reason: z.string().nullish(),
+});
+
 /**
  * The parts of a chat completion Ballast reads, checked because the SDK only casts the JSON:
  * an OpenAI-compatible server answering 200 with something else must become a
@@ -19,17 +24,8 @@ export type OpenAiUsage = z.infer<typeof openAiUsageSchema>;
 export const openAiChatCompletionSchema = z.object({
   id: z.string().nullish(),
   model: z.string().nullish(),
-  choices: z
-    .array(
-      z.object({
-        message: z.object({
-          content: z.string().nullish(),
-          refusal: z.string().nullish(),
-        }),
-        finish_reason: z.string().nullish(),
-      }),
-    )
-    .min(1),
+  // A tuple with a rest element: at least one choice, and its type says so.
+  choices: z.tuple([openAiChoiceSchema], openAiChoiceSchema),
   usage: openAiUsageSchema,
 });
 
