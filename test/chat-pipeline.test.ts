@@ -73,6 +73,12 @@ describe('chat completions through the durable workflow', () => {
     expect(body['ballast'].model).toBe('gpt-4.1');
   });
 
+  test('x-ballast-tier asks the router for a tier', async () => {
+    const response = await stack.api('/v1/chat/completions', { json: ask('auto', 'Hi'), headers: { 'x-ballast-tier': 'complex' } });
+    const body = (await response.json()) as { ballast: { route: { name: string; reason: string } } };
+    expect(body.ballast.route.name).toBe('complex');
+  });
+
   test('429 with Retry-After is retried on the same target after the delay the provider asked for', async () => {
     stack.simulator.setScenario('gpt-4.1-mini', { faults: [{ kind: 'status', status: 429, count: 1, retryAfterMs: 400 }] });
     const { response, body } = await chat(ask('simple'));
@@ -107,6 +113,15 @@ describe('chat completions through the durable workflow', () => {
       ['sim-small-window', 'error', 'context-length-exceeded'],
       ['sim-large-window', 'success', undefined],
     ]);
+  });
+
+  test('a request too large for every target is a 413 naming the numbers', async () => {
+    stack.simulator.setScenario('sim-small-window', { contextWindow: 50 });
+    stack.simulator.setScenario('sim-large-window', { contextWindow: 50 });
+    const { response, body } = await chat(ask('long-context', 'Summarise this: ' + 'lorem ipsum dolor sit amet '.repeat(40)));
+    expect(response.status).toBe(413);
+    expect(body['type']).toBe('/problems/no-target-fits');
+    expect(body['detail']).toMatch(/about \d+ input tokens.*largest context window is 1000000 tokens/);
   });
 
   test('a provider 401 fails fast: no retry, no fallback, a clear problem', async () => {

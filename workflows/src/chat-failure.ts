@@ -26,3 +26,13 @@ export function callerError(attempts: readonly AttemptRecord[], kind: string, st
     providerMessage: message,
   };
 }
+
+/** Every target's window is too small for the request: 413 with the numbers to act on. */
+export function noTargetFits(attempts: readonly AttemptRecord[], estimatedInputTokens: number, largestWindow: number): ChatFailure {
+  return {
+    code: 'no-target-fits',
+    message: `The request (about ${estimatedInputTokens} input tokens) does not fit any model of the route; the largest context window is ${largestWindow} tokens. Shorten the conversation or use a route with a larger-window model.`,
+    httpStatus: 413,
+    attempts,
+  };
+}

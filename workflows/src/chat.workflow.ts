@@ -24,7 +24,7 @@ import {
   type TargetAttempt,
 } from '#libs/contracts';
 import type { ChatActivities } from '#activities';
-import { allTargetsFailed, callerError } from './chat-failure.js';
+import { allTargetsFailed, callerError, noTargetFits } from './chat-failure.js';
 import { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery } from './messages.js';
 import { StepLog } from './step-log.js';
 
@@ -83,7 +83,12 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
   async function runPipeline(): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
     steps.start('plan-route', `route ${request.model}`);
     try {
-      plan = await planRoute({ requestId: request.requestId, model: request.model, messages: request.messages });
+      plan = await planRoute({
+        requestId: request.requestId,
+        model: request.model,
+        messages: request.messages,
+        ...(request.tierHint ? { tierHint: request.tierHint } : {}),
+      });
     } catch (error) {
       const failure = planFailure(error);
       steps.fail('plan-route', failure.message);
@@ -94,46 +99,46 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
   }
 
   async function callTargets(route: RoutePlan): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
-    const { callModel } = proxyActivities<ChatActivities>({
-      startToCloseTimeout: input.timeouts.attemptTimeoutMs,
-      heartbeatTimeout: input.timeouts.heartbeatTimeoutMs,
-    });
+    const { callModel } = proxyActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
+    const { callModel: callModelLocally } = proxyLocalActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
     steps.start('call-model', `${route.targets.length} target(s)`);
     let minimumWindow = route.estimatedInputTokens;
     let lastMessage: string | undefined;
+    // Targets that could not take the request because of its size, not because they failed.
+    let tooSmallTargets = 0;
 
     for (const [targetIndex, target] of route.targets.entries()) {
       if (target.contextWindow < minimumWindow) {
         record(targetIndex, skipped(target, `context window ${target.contextWindow} < ${minimumWindow} tokens needed`));
+        tooSmallTargets += 1;
         continue;
       }
       try {
-        const output = await callModel.executeWithOptions(
-          {
-            summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,
-            startToCloseTimeout: input.timeouts.attemptTimeoutMs,
-            heartbeatTimeout: input.timeouts.heartbeatTimeoutMs,
-            retry: {
-              maximumAttempts: target.maxAttempts,
-              initialInterval: input.retry.initialIntervalMs,
-              backoffCoefficient: input.retry.backoffCoefficient,
-              maximumInterval: input.retry.maximumIntervalMs,
-              nonRetryableErrorTypes: [...NON_RETRYABLE_LLM_ERROR_KINDS],
-            },
+        const callInput = {
+          requestId: request.requestId,
+          workflowId: workflowInfo().workflowId,
+          targetIndex,
+          target,
+          messages: request.messages,
+          settings: request.settings,
+          timeouts: input.timeouts,
+          retry: input.retry,
+        };
+        const common = {
+          summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,
+          startToCloseTimeout: input.timeouts.attemptTimeoutMs,
+          retry: {
+            maximumAttempts: target.maxAttempts,
+            initialInterval: input.retry.initialIntervalMs,
+            backoffCoefficient: input.retry.backoffCoefficient,
+            maximumInterval: input.retry.maximumIntervalMs,
+            nonRetryableErrorTypes: [...NON_RETRYABLE_LLM_ERROR_KINDS],
           },
-          [
-            {
-              requestId: request.requestId,
-              workflowId: workflowInfo().workflowId,
-              targetIndex,
-              target,
-              messages: request.messages,
-              settings: request.settings,
-              timeouts: input.timeouts,
-              retry: input.retry,
-            },
-          ],
-        );
+        };
+        const output =
+          input.callModelAs === 'local-activity'
+            ? await callModelLocally.executeWithOptions(common, [callInput])
+            : await callModel.executeWithOptions({ ...common, heartbeatTimeout: input.timeouts.heartbeatTimeoutMs }, [callInput]);
         record(targetIndex, output.attempt);
         const all = sortedAttempts(attempts);
         steps.complete('call-model', `${target.provider}/${target.model} answered after ${all.length} attempt(s)`);
@@ -160,10 +165,16 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
           steps.fail('call-model', failure.message);
           return { failure };
         }
-        if (policy?.needsLargerWindow) minimumWindow = Math.max(minimumWindow, target.contextWindow + 1);
+        if (policy?.needsLargerWindow) {
+          minimumWindow = Math.max(minimumWindow, target.contextWindow + 1);
+          tooSmallTargets += 1;
+        }
       }
     }
-    const failure = allTargetsFailed(sortedAttempts(attempts), lastMessage);
+    const failure =
+      tooSmallTargets === route.targets.length
+        ? noTargetFits(sortedAttempts(attempts), route.estimatedInputTokens, Math.max(...route.targets.map((target) => target.contextWindow)))
+        : allTargetsFailed(sortedAttempts(attempts), lastMessage);
     steps.fail('call-model', failure.message);
     return { failure };
   }

@@ -35,7 +35,7 @@ export function createCallModel(dependencies: CallModelDependencies) {
     }
 
     // A long call heartbeats so a dead worker is noticed after heartbeatTimeout, not attemptTimeout.
-    const heartbeat = setInterval(() => context.heartbeat(), Math.max(250, Math.floor(input.timeouts.heartbeatTimeoutMs / 3)));
+    const heartbeat = context.info.isLocal ? undefined : setInterval(() => context.heartbeat(), Math.max(250, Math.floor(input.timeouts.heartbeatTimeoutMs / 3)));
     try {
       const model = dependencies.models.get(target.provider, target.model);
       const result = await model.generate({

@@ -6,8 +6,6 @@ import type { Client } from '@temporalio/client';
 import type { ResolvedConfig } from '#libs/config';
 import { RouteTable } from '#libs/routes';
 import { AppModule } from './app.module.js';
-import { PROBLEM_CONTENT_TYPE } from './problems/problem-details.js';
-import { toProblem } from './problems/problem-exception.filter.js';
 
 export interface CreateApiAppOptions {
   readonly config: ResolvedConfig;
@@ -20,13 +18,8 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
   const { config } = options;
   const routes = new RouteTable({ routes: config.routes, rules: config.routing, catalog: config.catalog, providers: config.providers });
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: false });
-  // Errors raised by Fastify before Nest sees the request (bad JSON, body too large) get problem+json too.
-  adapter.getInstance().setErrorHandler((error, request, reply) => {
-    const { body, headers } = toProblem(error);
-    void reply.status(body.status).headers({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE }).send({ ...body, instance: request.url });
-  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes }), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : ['error', 'warn'],
   });
   const document = SwaggerModule.createDocument(
     app,
@@ -38,6 +31,5 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
-  app.enableShutdownHooks();
   return app;
 }

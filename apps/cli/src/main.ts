@@ -1,3 +1,4 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
 import { startBanner, startStack } from './commands/start-stack.js';
@@ -20,6 +21,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case 'start': {
       const config = loadConfig();
+      // The launcher stops the parts itself, API first, so the SDK must not act on Ctrl-C alone.
+      Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
       const stack = await startStack(config, log);
       log(startBanner(config, stack));
       await new Promise<void>((resolveSignal) => {

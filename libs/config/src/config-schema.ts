@@ -70,7 +70,6 @@ export const BallastConfigSchema = z.strictObject({
       attemptTimeoutMs: positiveInt.default(60_000),
       /** A worker silent for this long during a provider call is presumed dead; the call moves on. */
       heartbeatTimeoutMs: positiveInt.default(10_000),
-      publicUrl: z.url().optional(),
     })
     .prefault({}),
   temporal: z
@@ -84,6 +83,8 @@ export const BallastConfigSchema = z.strictObject({
        * start then wait for the result, or eager start (API and worker in one process).
        */
       startMode: z.enum(['update-with-start', 'start-and-wait', 'eager']).default('update-with-start'),
+      /** Provider calls as regular activities (default; crash-safe via heartbeats) or local activities. */
+      callModelAs: z.enum(['activity', 'local-activity']).default('activity'),
     })
     .prefault({}),
   auth: z.strictObject({ apiKeys: z.array(ApiKeyConfigSchema).default([]) }).prefault({}),

@@ -18,11 +18,20 @@ export interface CallTimeouts {
   readonly heartbeatTimeoutMs: number;
 }
 
+/**
+ * How the provider call runs: a regular activity (through the task queue, visible to
+ * task-queue rate limits, survives a worker crash via heartbeat timeout) or a local activity
+ * (runs inside the workflow task on the same worker: one server round trip fewer).
+ */
+export type CallModelExecution = 'activity' | 'local-activity';
+
 /** Input of `chatWorkflow`: the request and the policy it runs under. */
 export interface ChatWorkflowInput {
   readonly request: ChatRequest;
   readonly retry: RetrySettings;
   readonly timeouts: CallTimeouts;
+  /** Absent in histories recorded before the option existed: those ran as `activity`. */
+  readonly callModelAs?: CallModelExecution;
 }
 
 /** Input of the `planRoute` activity. */
@@ -30,6 +39,7 @@ export interface PlanRouteInput {
   readonly requestId: string;
   readonly model: string;
   readonly messages: ChatRequest['messages'];
+  readonly tierHint?: string;
 }
 
 /** Input of the `callModel` activity: one target, one request; idempotent by request id + target. */

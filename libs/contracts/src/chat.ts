@@ -36,6 +36,8 @@ export interface ChatRequest {
   readonly messages: readonly ChatMessage[];
   readonly settings: GenerationSettings;
   readonly caller: Caller;
+  /** A tier the caller asks for with `x-ballast-tier`; the router honours it when the tier exists. */
+  readonly tierHint?: string;
   /** ISO time the API accepted the request. */
   readonly receivedAt: string;
 }

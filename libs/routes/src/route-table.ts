@@ -33,8 +33,8 @@ export interface AvailableModel {
 export class RouteTable {
   constructor(private readonly options: RouteTableOptions) {}
 
-  plan(request: { readonly model: string; readonly messages: readonly ChatMessage[] }): RoutePlan {
-    const features = extractRequestFeatures(request.messages);
+  plan(request: { readonly model: string; readonly messages: readonly ChatMessage[]; readonly tierHint?: string }): RoutePlan {
+    const features = extractRequestFeatures(request.messages, request.tierHint ? { tierHint: request.tierHint } : {});
     const estimatedInputTokens = features.totalTokens;
     if (request.model === 'auto') {
       const decision = classifyRequest(features, this.options.rules);

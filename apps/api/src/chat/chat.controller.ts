@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '#libs/contracts';
 import { CurrentCaller } from '../auth/caller.decorator.js';
@@ -24,6 +24,7 @@ export class ChatController {
       '`model: "auto"` lets the classifier pick a tier.',
   })
   @ApiBody({ schema: openApiSchema(ChatCompletionRequestSchema) })
+  @ApiHeader({ name: 'x-ballast-tier', required: false, description: 'ask for a routing tier (e.g. `complex`) when model is `auto`' })
   @ApiResponse({ status: 200, description: 'chat.completion with a `ballast` object' })
   @ApiResponse({ status: 400, description: 'invalid request (problem+json listing each field)' })
   @ApiResponse({ status: 401, description: 'missing or invalid API key' })
@@ -34,8 +35,9 @@ export class ChatController {
     @Body(new ZodBodyPipe(ChatCompletionRequestSchema)) body: ChatCompletionRequestBody,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-ballast-tier') tierHint?: string,
   ) {
-    const response = await this.chat.complete(body, caller);
+    const response = await this.chat.complete(body, caller, tierHint?.trim().toLowerCase() || undefined);
     void reply.header('x-ballast-request-id', response.ballast.request_id);
     return response;
   }

@@ -19,7 +19,7 @@ export class ChatService {
     private readonly starter: ChatStarter,
   ) {}
 
-  async complete(body: ChatCompletionRequestBody, caller: Caller) {
+  async complete(body: ChatCompletionRequestBody, caller: Caller, tierHint?: string) {
     if (body.stream) {
       throw new ProblemError(
         problem('streaming-not-supported', 400, 'Streaming Not Supported Yet', 'stream: true is not supported yet; send stream: false (or omit it) for a complete answer.'),
@@ -37,9 +37,10 @@ export class ChatService {
     const temporalUiUrl = this.settings.temporalUiLink(workflowId);
     const { server, retry } = this.settings.config;
     const run = this.starter.run({
-      request: toChatRequest(body, caller, requestId, new Date()),
+      request: toChatRequest(body, caller, requestId, new Date(), tierHint),
       retry,
       timeouts: { attemptTimeoutMs: server.attemptTimeoutMs, heartbeatTimeoutMs: server.heartbeatTimeoutMs },
+      callModelAs: this.settings.config.temporal.callModelAs,
     });
 
     let timer: NodeJS.Timeout | undefined;

@@ -2,7 +2,7 @@ import type { Caller, ChatMessage, ChatRequest, GenerationSettings } from '#libs
 import type { ChatCompletionRequestBody } from './chat-completion-request.dto.js';
 
 /** OpenAI wire request → Ballast's normalized request (developer → system, parts → text). */
-export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, requestId: string, receivedAt: Date): ChatRequest {
+export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, requestId: string, receivedAt: Date, tierHint?: string): ChatRequest {
   const messages: ChatMessage[] = body.messages.map((message) => ({
     role: message.role === 'developer' ? 'system' : message.role,
     content: typeof message.content === 'string' ? message.content : message.content.map((part) => part.text).join(''),
@@ -18,5 +18,5 @@ export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, r
     ...(body.presence_penalty !== undefined ? { presencePenalty: body.presence_penalty } : {}),
     ...(body.frequency_penalty !== undefined ? { frequencyPenalty: body.frequency_penalty } : {}),
   };
-  return { requestId, model: body.model, messages, settings, caller, receivedAt: receivedAt.toISOString() };
+  return { requestId, model: body.model, messages, settings, caller, receivedAt: receivedAt.toISOString(), ...(tierHint ? { tierHint } : {}) };
 }

@@ -22,9 +22,13 @@ export interface RunningStack {
  * A Temporal server already answering at the configured address is used as it is.
  */
 export async function startStack(config: ResolvedConfig, log: (line: string) => void): Promise<RunningStack> {
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<{ name: string; run: () => Promise<void> }> = [];
+  const onStop = (name: string, run: () => Promise<void>) => stops.push({ name, run });
   const stop = async () => {
-    for (const step of stops.reverse()) await step().catch((error: unknown) => log(`shutdown step failed: ${String(error)}`));
+    for (const step of stops.reverse()) {
+      log(`  stopping ${step.name} ...`);
+      await step.run().catch((error: unknown) => log(`  stopping ${step.name} failed: ${String(error)}`));
+    }
   };
   try {
     let devServer: DevServerHandle | undefined;
@@ -34,7 +38,7 @@ export async function startStack(config: ResolvedConfig, log: (line: string) => 
       const [host, port] = splitAddress(config.temporal.address);
       const uiPort = Number(new URL(config.temporal.uiUrl).port || 8233);
       devServer = await startDevServer({ cliPath: cli.path, host, port, uiPort, dbFile: join(resolve(config.dataDir), 'temporal.db'), namespace: config.temporal.namespace });
-      stops.push(() => devServer!.stop());
+      onStop('Temporal dev server', () => devServer!.stop());
     } else {
       log(`Using the Temporal server already running at ${config.temporal.address}`);
     }
@@ -43,22 +47,22 @@ export async function startStack(config: ResolvedConfig, log: (line: string) => 
     if (config.usesSimulator) {
       const url = new URL(config.simulator.url);
       simulator = await startSimulator({ host: url.hostname, port: Number(url.port || 4010) });
-      stops.push(() => simulator!.close());
+      onStop('simulator', () => simulator!.close());
     }
 
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
-    stops.push(() => nativeConnection.close());
+    onStop('Temporal connection', () => nativeConnection.close());
     const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace });
     const worker = await createChatWorker({ config, connection: nativeConnection, client });
     const workerRun = worker.run();
-    stops.push(async () => {
-      worker.shutdown();
+    onStop('worker', async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
     });
 
     const app: NestFastifyApplication = await createApiApp({ config, client });
     await app.listen(config.server.port, config.server.host);
-    stops.push(() => app.close());
+    onStop('API', () => app.close());
 
     return {
       apiUrl: await app.getUrl(),
