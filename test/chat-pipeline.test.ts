@@ -177,12 +177,12 @@ describe('request status', () => {
   });
 
   test('requests are searchable in Temporal by tenant, user, route, model and status', async () => {
-    const { body } = await chat(ask('simple'));
+    const { body } = await chat({ ...ask('simple'), user: 'end-user-42' });
     const workflowId = body['ballast'].workflow_id as string;
     const description = await stack.client.workflow.getHandle(workflowId).describe();
     const attributes = description.typedSearchAttributes;
     expect(attributes.get(SEARCH_ATTRIBUTES.tenant)).toBe('tenant-a');
-    expect(attributes.get(SEARCH_ATTRIBUTES.user)).toBe('alice');
+    expect(attributes.get(SEARCH_ATTRIBUTES.user)).toBe('end-user-42');
     expect(attributes.get(SEARCH_ATTRIBUTES.route)).toBe('simple');
     expect(attributes.get(SEARCH_ATTRIBUTES.model)).toBe('openai/gpt-4.1-mini');
     expect(attributes.get(SEARCH_ATTRIBUTES.status)).toBe('completed');

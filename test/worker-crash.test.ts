@@ -85,6 +85,8 @@ test('SIGKILL of the worker mid-call: the request completes after a new worker s
       cachedInputTokens: undefined,
     });
     expect(body.ballast.cost_usd).toBeCloseTo(oneCall.costUsd, 9);
+    // The provider finished (and billed) one call: the killed worker's call was cut, not completed.
+    expect(stack.simulator.stats().models['gpt-4.1-mini']).toMatchObject({ successes: 1 });
   } finally {
     second.kill('SIGTERM');
     await new Promise((resolveExit) => second.once('exit', resolveExit));

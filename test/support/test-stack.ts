@@ -38,8 +38,8 @@ let runtimeInstalled = false;
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   if (!runtimeInstalled) {
-    // Tests own shutdown; the SDK must not grab Ctrl-C or log every poll at info level.
-    Runtime.install({ shutdownSignals: [], logger: new (await import('@temporalio/worker')).DefaultLogger('WARN') });
+    // Tests own shutdown; the SDK must not grab Ctrl-C, nor log the failures tests provoke on purpose.
+    Runtime.install({ shutdownSignals: [], logger: new (await import('@temporalio/worker')).DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
   const temporal = await startTemporalTestServer();

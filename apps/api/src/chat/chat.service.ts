@@ -37,7 +37,8 @@ export class ChatService {
     const temporalUiUrl = this.settings.temporalUiLink(workflowId);
     const { server, retry } = this.settings.config;
     const run = this.starter.run({
-      request: toChatRequest(body, caller, requestId, new Date(), tierHint),
+      // OpenAI's `user` names the application's end user; without it the key's own user is charged.
+      request: toChatRequest(body, body.user ? { ...caller, userId: body.user } : caller, requestId, new Date(), tierHint),
       retry,
       timeouts: { attemptTimeoutMs: server.attemptTimeoutMs, heartbeatTimeoutMs: server.heartbeatTimeoutMs },
       callModelAs: this.settings.config.temporal.callModelAs,
