@@ -12,7 +12,13 @@ const swcOptions = {
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcOptions],
+    // An ES module that a CommonJS dependency (@fastify/static) requires: Node 20 allows that,
+    // Jest's module loader does not, so Jest gets it compiled to CommonJS.
+    'node_modules/content-disposition/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^#libs/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^#apps/(.*)$': '<rootDir>/apps/$1/src/index.ts',

@@ -2,5 +2,6 @@ export * from './chat.js';
 export * from './chat-workflow.js';
 export * from './llm-error-kind.js';
 export * from './progress.js';
+export * from './rag.js';
 export * from './search-attributes.js';
 export * from './task-queues.js';
