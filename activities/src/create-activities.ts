@@ -5,6 +5,12 @@ import type { RouteTable } from '#libs/routes';
 import { createCallModel } from './chat/call-model.activity.js';
 import type { ModelRegistry } from './chat/model-registry.js';
 import { createPlanRoute } from './chat/plan-route.activity.js';
+import { createEmbedChunks } from './rag/embed-chunks.activity.js';
+import { createActivateDocumentVersion, createDeleteDocumentData, createMarkDocumentFailed } from './rag/finish-ingest.activity.js';
+import { createSourceLoader } from './rag/load-sources.js';
+import { createParseDocument } from './rag/parse-document.activity.js';
+import type { RagDependencies } from './rag/rag-dependencies.js';
+import { createRetrieveContext } from './rag/retrieve-context.activity.js';
 
 /** Everything activities touch, injected so tests and workers build them the same way. */
 export interface ActivityDependencies {
@@ -14,12 +20,20 @@ export interface ActivityDependencies {
   readonly breakers: CircuitBreakerRegistry;
   readonly recordAttempt: (workflowId: string, attempt: TargetAttempt) => Promise<void>;
   readonly simulatedProviders: ReadonlySet<string>;
+  readonly rag: RagDependencies;
 }
 
 export function createActivities(dependencies: ActivityDependencies) {
+  const { rag } = dependencies;
   return {
     planRoute: createPlanRoute(dependencies.routes),
-    callModel: createCallModel(dependencies),
+    callModel: createCallModel({ ...dependencies, loadSources: createSourceLoader(rag) }),
+    retrieveContext: createRetrieveContext(rag),
+    parseDocument: createParseDocument(rag),
+    embedChunks: createEmbedChunks(rag),
+    activateDocumentVersion: createActivateDocumentVersion(rag),
+    markDocumentFailed: createMarkDocumentFailed(rag),
+    deleteDocumentData: createDeleteDocumentData(rag),
   };
 }
 

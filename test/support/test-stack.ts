@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +9,7 @@ import { createApiApp } from '#apps/api';
 import { startSimulator, type SimulatorHandle, type Scenario } from '#apps/simulator';
 import { createChatWorker } from '#apps/worker';
 import { loadConfig, type ResolvedConfig } from '#libs/config';
+import { createRagRuntime, type RagRuntime } from '#libs/rag-runtime';
 import type { DevServerHandle } from '#libs/temporal-cli';
 import { startTemporalTestServer } from './temporal-test-server.js';
 
@@ -28,6 +32,7 @@ export interface TestStack {
   readonly client: Client;
   readonly apiUrl: string;
   readonly app: NestFastifyApplication;
+  readonly rag: RagRuntime;
   worker: Worker | undefined;
   /** Sends a request to the API with the test key (or `key`). */
   api(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
@@ -48,13 +53,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const connection = await NativeConnection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });
 
+  const rag = await createRagRuntime(config);
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   if (options.worker !== false) {
-    worker = await createChatWorker({ config, connection, client, preferPrebuiltBundle: false, workerOptions: { workflowBundle: await sharedBundle() } });
+    worker = await createChatWorker({ config, connection, client, rag, preferPrebuiltBundle: false, workerOptions: { workflowBundle: await sharedBundle() } });
     workerRun = worker.run();
   }
-  const app = await createApiApp({ config, client, logger: false });
+  const app = await createApiApp({ config, client, rag, logger: false });
   await app.listen(0, '127.0.0.1');
   const apiUrl = await app.getUrl();
 
@@ -65,6 +71,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     client,
     apiUrl,
     app,
+    rag,
     worker,
     async api(path, init = {}) {
       const { key, json, headers, ...rest } = init;
@@ -84,6 +91,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await app.close();
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
+      await rag.close();
       await connection.close();
       await simulator.close();
       await temporal.stop();
@@ -99,6 +107,7 @@ export function testConfig(temporalAddress: string, simulatorUrl: string, overri
     overrides: {
       environment: 'test',
       temporal: { address: temporalAddress, taskQueue: `test-${randomUUID()}` },
+      dataDir: mkdtempSync(join(tmpdir(), 'ballast-test-')),
       simulator: { mode: 'always', url: simulatorUrl },
       server: { port: 0, attemptTimeoutMs: 10_000, heartbeatTimeoutMs: 2_000, requestTimeoutMs: 30_000 },
       retry: { initialIntervalMs: 20, maximumIntervalMs: 200 },

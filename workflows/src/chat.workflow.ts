@@ -19,6 +19,8 @@ import {
   type ChatFailure,
   type ChatProgress,
   type ChatResult,
+  type CallModelInput,
+  type ChatMessage,
   type ChatWorkflowInput,
   type RoutePlan,
   type TargetAttempt,
@@ -32,6 +34,7 @@ const { planRoute } = proxyLocalActivities<ChatActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['unknown-model'] },
 });
+const { retrieveContext } = proxyActivities<ChatActivities>({ startToCloseTimeout: '30 seconds' });
 
 /**
  * One chat request: plan the route, then try each target in order — Temporal retries a
@@ -95,10 +98,26 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
       return { failure };
     }
     steps.complete('plan-route', `${plan.route}: ${plan.reason}`);
-    return callTargets(plan);
+    let context: CallModelInput['context'];
+    if (request.retrieval && request.retrieval.collections.length > 0) {
+      steps.start('retrieve', `search ${request.retrieval.collections.join(', ')}`);
+      try {
+        const chunks = await retrieveContext.executeWithOptions(
+          { summary: `retrieve top ${request.retrieval.topK} from ${request.retrieval.collections.join(', ')}`, startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['unknown-collection'] } },
+          [{ requestId: request.requestId, tenantId: request.caller.tenantId, query: lastUserMessage(request.messages), retrieval: request.retrieval }],
+        );
+        context = { tenantId: request.caller.tenantId, chunks };
+        steps.complete('retrieve', `${chunks.length} chunk(s) from ${new Set(chunks.map((chunk) => chunk.documentId)).size} document(s)`);
+      } catch (error) {
+        const failure = retrievalFailure(error);
+        steps.fail('retrieve', failure.message);
+        return { failure };
+      }
+    }
+    return callTargets(plan, context);
   }
 
-  async function callTargets(route: RoutePlan): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
+  async function callTargets(route: RoutePlan, context: CallModelInput['context']): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
     const { callModel } = proxyActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
     const { callModel: callModelLocally } = proxyLocalActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
     steps.start('call-model', `${route.targets.length} target(s)`);
@@ -123,6 +142,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
           settings: request.settings,
           timeouts: input.timeouts,
           retry: input.retry,
+          ...(context ? { context } : {}),
         };
         const common = {
           summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,
@@ -150,6 +170,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
             attempts: all,
             response: output.result,
             costUsd: output.result.costUsd,
+            citations: output.result.citations,
             steps: steps.list(),
             completedAt: new Date().toISOString(),
           },
@@ -213,6 +234,19 @@ function describeFailure(error: unknown): DescribedFailure {
   // Timeouts (a worker died, an attempt ran past its limit) count as retryable provider timeouts.
   const message = cause instanceof Error ? cause.message : String(cause);
   return { kind: 'timeout', message, statusCode: undefined, attempts: [] };
+}
+
+function lastUserMessage(messages: readonly ChatMessage[]): string {
+  return [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+}
+
+function retrievalFailure(error: unknown): ChatFailure {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (cause instanceof ApplicationFailure && cause.type === 'unknown-collection') {
+    return { code: 'unknown-collection', message, httpStatus: 404, attempts: [] };
+  }
+  return { code: 'internal', message: `Retrieval failed: ${message}`, httpStatus: 502, attempts: [] };
 }
 
 function planFailure(error: unknown): ChatFailure {

@@ -1,2 +1,4 @@
 export { chatWorkflow } from './chat.workflow.js';
-export { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery } from './messages.js';
+export { deleteDocumentWorkflow } from './delete-document.workflow.js';
+export { ingestDocumentWorkflow } from './ingest-document.workflow.js';
+export { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery, ingestProgressQuery } from './messages.js';

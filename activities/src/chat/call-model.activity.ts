@@ -4,6 +4,8 @@ import { LlmError, type CircuitBreakerRegistry } from '#libs/llm';
 import { computeCostUsd, type ModelCatalog } from '#libs/models';
 import type { ModelRegistry } from './model-registry.js';
 import { retryDelayMs } from './retry-delay.js';
+import { buildGroundedMessages } from '../rag/grounding-prompt.js';
+import type { SourceLoader } from '../rag/source-loader.js';
 
 export interface CallModelDependencies {
   readonly models: ModelRegistry;
@@ -12,6 +14,8 @@ export interface CallModelDependencies {
   /** Records a failed attempt in the workflow's history (best effort: the failure itself also carries it). */
   readonly recordAttempt: (workflowId: string, attempt: TargetAttempt) => Promise<void>;
   readonly simulatedProviders: ReadonlySet<string>;
+  /** Loads the text of retrieved chunks (tenant-checked) for the prompt, with their citations. */
+  readonly loadSources: SourceLoader;
 }
 
 /**
@@ -37,9 +41,10 @@ export function createCallModel(dependencies: CallModelDependencies) {
     // A long call heartbeats so a dead worker is noticed after heartbeatTimeout, not attemptTimeout.
     const heartbeat = context.info.isLocal ? undefined : setInterval(() => context.heartbeat(), Math.max(250, Math.floor(input.timeouts.heartbeatTimeoutMs / 3)));
     try {
+      const { sources, citations } = input.context ? await dependencies.loadSources(input.context.tenantId, input.context.chunks) : { sources: [], citations: [] };
       const model = dependencies.models.get(target.provider, target.model);
       const result = await model.generate({
-        messages: input.messages,
+        messages: buildGroundedMessages(input.messages, sources),
         settings: input.settings,
         idempotencyKey: `${input.requestId}:call-model:${input.targetIndex}`,
         abortSignal: context.cancellationSignal,
@@ -59,6 +64,7 @@ export function createCallModel(dependencies: CallModelDependencies) {
           usage: result.usage,
           costUsd: cost.costUsd,
           simulated: result.response.simulated || dependencies.simulatedProviders.has(target.provider),
+          citations,
         },
         attempt: { ...base, outcome: 'success', latencyMs },
       };
@@ -81,7 +87,8 @@ export function createCallModel(dependencies: CallModelDependencies) {
       };
       const waitTooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > input.retry.maxRetryAfterMs;
       const retryable = failure.isRetryable && !waitTooLong;
-      if (retryable) {
+      // A local activity runs inside its workflow's task: signalling that workflow now would fail the task.
+      if (retryable && !context.info.isLocal) {
         await dependencies.recordAttempt(input.workflowId, { targetIndex: input.targetIndex, record: attempt }).catch(() => undefined);
       }
       throw ApplicationFailure.create({

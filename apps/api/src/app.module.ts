@@ -14,11 +14,18 @@ import { ProblemExceptionFilter } from './problems/problem-exception.filter.js';
 import { RequestsController } from './requests/requests.controller.js';
 import { RequestsService } from './requests/requests.service.js';
 import { ChatStarter } from './temporal/chat-starter.js';
+import { CollectionsController } from './collections/collections.controller.js';
+import { CollectionsService } from './collections/collections.service.js';
+import { DocumentsController } from './documents/documents.controller.js';
+import { DocumentsService } from './documents/documents.service.js';
+import { RagRuntimeRef } from './rag-runtime-ref.js';
+import type { RagRuntime } from '#libs/rag-runtime';
 
 export interface AppModuleOptions {
   readonly config: ResolvedConfig;
   readonly client: Client;
   readonly routes: RouteTable;
+  readonly rag: RagRuntime;
 }
 
 /** The API: every route authenticated by default, every error a problem+json. */
@@ -27,11 +34,14 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ChatController, RequestsController, ModelsController, HealthController],
+      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, HealthController],
       providers: [
         { provide: AppSettings, useValue: new AppSettings(options.config) },
         { provide: Client, useValue: options.client },
         { provide: RouteTable, useValue: options.routes },
+        { provide: RagRuntimeRef, useValue: new RagRuntimeRef(options.rag) },
+        CollectionsService,
+        DocumentsService,
         { provide: ApiKeyStore, useValue: new ApiKeyStore(options.config.auth.apiKeys) },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemExceptionFilter },

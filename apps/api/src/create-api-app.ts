@@ -5,11 +5,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { ResolvedConfig } from '#libs/config';
 import { RouteTable } from '#libs/routes';
+import multipart from '@fastify/multipart';
+import type { RagRuntime } from '#libs/rag-runtime';
 import { AppModule } from './app.module.js';
 
 export interface CreateApiAppOptions {
   readonly config: ResolvedConfig;
   readonly client: Client;
+  readonly rag: RagRuntime;
   readonly logger?: boolean;
 }
 
@@ -18,9 +21,10 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
   const { config } = options;
   const routes = new RouteTable({ routes: config.routes, rules: config.routing, catalog: config.catalog, providers: config.providers });
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: false });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes, rag: options.rag }), adapter, {
     logger: options.logger === false ? false : ['error', 'warn'],
   });
+  await app.register(multipart, { limits: { fileSize: config.documents.maxBytes, files: 1 } });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

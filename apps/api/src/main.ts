@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig } from '#libs/config';
+import { createRagRuntime } from '#libs/rag-runtime';
 import { createApiApp } from './create-api-app.js';
 
 /** `node dist/apps/api/src/main.js`: the HTTP API on its own. */
@@ -7,11 +8,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });
-  const app = await createApiApp({ config, client });
+  const rag = await createRagRuntime(config);
+  const app = await createApiApp({ config, client, rag });
   await app.listen(config.server.port, config.server.host);
   console.log(`[api] listening on ${await app.getUrl()} (docs at /docs)`);
   const stop = async () => {
     await app.close();
+    await rag.close();
     await connection.close();
     process.exit(0);
   };

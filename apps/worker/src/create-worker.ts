@@ -3,6 +3,7 @@ import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/w
 import { createActivities, ModelRegistry } from '#activities';
 import type { ResolvedConfig } from '#libs/config';
 import { CircuitBreakerRegistry } from '#libs/llm';
+import type { RagRuntime } from '#libs/rag-runtime';
 import { RouteTable } from '#libs/routes';
 import { attemptRecordedSignal } from '#workflows/messages';
 import { workflowCodeOptions } from './workflow-bundle.js';
@@ -15,6 +16,8 @@ export interface ChatWorkerOptions {
   /** Load `dist/workflow-bundle.js` when present instead of bundling at start. */
   readonly preferPrebuiltBundle?: boolean;
   readonly workerOptions?: Partial<WorkerOptions>;
+  /** Document, blob and vector stores with embedding models (shared with an API in the same process). */
+  readonly rag: RagRuntime;
 }
 
 /** The route table the worker plans with, from the validated configuration. */
@@ -31,6 +34,7 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     catalog: config.catalog,
     breakers: new CircuitBreakerRegistry(config.circuitBreaker),
     simulatedProviders: new Set(config.providers.filter((provider) => provider.simulated).map((provider) => provider.name)),
+    rag: options.rag,
     recordAttempt: async (workflowId, attempt) => {
       await client.workflow.getHandle(workflowId).signal(attemptRecordedSignal, attempt);
     },

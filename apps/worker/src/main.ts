@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '#libs/config';
+import { createRagRuntime } from '#libs/rag-runtime';
 import { createChatWorker } from './create-worker.js';
 import { ensureSearchAttributes } from './ensure-search-attributes.js';
 
@@ -11,10 +12,12 @@ async function main(): Promise<void> {
   await ensureSearchAttributes(clientConnection, config.temporal.namespace);
   const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createChatWorker({ config, connection, client });
+  const rag = await createRagRuntime(config);
+  const worker = await createChatWorker({ config, connection, client, rag });
   console.log(`[worker] polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}`);
   // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown: in-flight activities finish.
   await worker.run();
+  await rag.close();
   await connection.close();
   await clientConnection.close();
   console.log('[worker] stopped');

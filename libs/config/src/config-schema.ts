@@ -54,6 +54,44 @@ export const ApiKeyConfigSchema = z.strictObject({
 });
 export type ApiKeyConfig = z.infer<typeof ApiKeyConfigSchema>;
 
+/** Where documents, chunks and vectors live. Paths default to places under `dataDir`. */
+export const StorageConfigSchema = z.strictObject({
+  /** `sqlite:<path>` (embedded default) or `postgres://…`. */
+  databaseUrl: z.string().optional(),
+  blobDirectory: z.string().optional(),
+  vectorStore: z
+    .strictObject({
+      kind: z.enum(['lancedb', 'qdrant']).default('lancedb'),
+      directory: z.string().optional(),
+      url: z.url().optional(),
+      apiKey: z.string().optional(),
+    })
+    .prefault({}),
+});
+
+/** An embedding model collections can name. */
+export const EmbeddingModelConfigSchema = z.strictObject({
+  /** Name collections use, e.g. `text-embedding-3-small`. */
+  name: z.string().min(1),
+  /** A configured provider of kind openai or openai-compatible. */
+  provider: z.string(),
+  /** Model id sent to the provider (defaults to name). */
+  model: z.string().optional(),
+  dimensions: z.number().int().positive(),
+  maxBatchSize: z.number().int().positive().default(256),
+});
+
+export const DocumentsConfigSchema = z.strictObject({
+  /** Largest accepted upload; larger ones get 413. */
+  maxBytes: positiveInt.default(50 * 1024 * 1024),
+  /** Chunks embedded per activity. */
+  embedBatchSize: positiveInt.max(2048).default(64),
+  defaultEmbeddingModel: z.string().default('lexical-embedding-v1'),
+  defaultChunking: z
+    .strictObject({ targetTokens: positiveInt.default(768), maxTokens: positiveInt.default(1024), overlapTokens: z.number().int().min(0).default(64) })
+    .prefault({}),
+});
+
 /** Everything Ballast reads at start-up. Every field has a default that runs on one machine. */
 export const BallastConfigSchema = z.strictObject({
   environment: z.enum(['development', 'production', 'test']).default('development'),
@@ -100,6 +138,9 @@ export const BallastConfigSchema = z.strictObject({
   models: z.array(ModelCatalogOverrideSchema).default([]),
   routes: z.record(z.string(), RouteConfigSchema).default({}),
   routing: RoutingRulesSchema.optional(),
+  storage: StorageConfigSchema.prefault({}),
+  embeddings: z.array(EmbeddingModelConfigSchema).default([]),
+  documents: DocumentsConfigSchema.prefault({}),
   retry: RetryConfigSchema.prefault({}),
   circuitBreaker: CircuitBreakerConfigSchema.prefault({}),
 });

@@ -17,6 +17,13 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'BALLAST_CALL_MODEL_AS', path: 'temporal.callModelAs', type: 'string', help: 'activity | local-activity' },
   { name: 'BALLAST_ATTEMPT_TIMEOUT_MS', path: 'server.attemptTimeoutMs', type: 'int', help: 'longest single provider attempt' },
   { name: 'BALLAST_HEARTBEAT_TIMEOUT_MS', path: 'server.heartbeatTimeoutMs', type: 'int', help: 'dead-worker detection during a call' },
+  { name: 'BALLAST_DATABASE_URL', path: 'storage.databaseUrl', type: 'string', help: 'sqlite:<path> or postgres://…' },
+  { name: 'BALLAST_BLOB_DIR', path: 'storage.blobDirectory', type: 'string', help: 'uploaded document bytes' },
+  { name: 'BALLAST_VECTOR_STORE', path: 'storage.vectorStore.kind', type: 'string', help: 'lancedb | qdrant' },
+  { name: 'BALLAST_VECTOR_DIR', path: 'storage.vectorStore.directory', type: 'string', help: 'LanceDB directory' },
+  { name: 'QDRANT_URL', path: 'storage.vectorStore.url', type: 'string', help: 'Qdrant URL (with BALLAST_VECTOR_STORE=qdrant)' },
+  { name: 'QDRANT_API_KEY', path: 'storage.vectorStore.apiKey', type: 'string', help: 'Qdrant API key' },
+  { name: 'BALLAST_DOCUMENT_MAX_BYTES', path: 'documents.maxBytes', type: 'int', help: 'largest document upload' },
   { name: 'BALLAST_SIMULATOR', path: 'simulator.mode', type: 'string', help: 'auto | always | never' },
   { name: 'BALLAST_SIMULATOR_URL', path: 'simulator.url', type: 'string', help: 'simulator base URL' },
 ] as const;

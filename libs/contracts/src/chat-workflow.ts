@@ -1,4 +1,5 @@
 import type { AttemptRecord, ChatRequest, ModelCallResult, RoutePlan, RouteTarget } from './chat.js';
+import type { RetrievalSettings, RetrievedChunkRef } from './rag.js';
 import type { StepRecord } from './progress.js';
 
 /** Retry settings the workflow applies to each target (from config, carried in the input). */
@@ -52,6 +53,17 @@ export interface CallModelInput {
   readonly settings: ChatRequest['settings'];
   readonly timeouts: CallTimeouts;
   readonly retry: RetrySettings;
+  /** Retrieved sources to put in the prompt (ids only; the activity loads their text). */
+  readonly context?: { readonly tenantId: string; readonly chunks: readonly RetrievedChunkRef[] };
+}
+
+/** Input of the `retrieveContext` activity. */
+export interface RetrieveContextInput {
+  readonly requestId: string;
+  readonly tenantId: string;
+  /** The text searched for: the last user message. */
+  readonly query: string;
+  readonly retrieval: RetrievalSettings;
 }
 
 /** What `callModel` returns: the answer and the attempt that produced it. */

@@ -1,5 +1,6 @@
 /** Chat request and result shapes shared by the API, the workflow and the activities. */
 import type { StepRecord } from './progress.js';
+import type { Citation, RetrievalSettings } from './rag.js';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -36,6 +37,8 @@ export interface ChatRequest {
   readonly messages: readonly ChatMessage[];
   readonly settings: GenerationSettings;
   readonly caller: Caller;
+  /** Collections to ground the answer in (the `ballast.retrieval` field or the route's default). */
+  readonly retrieval?: RetrievalSettings;
   /** A tier the caller asks for with `x-ballast-tier`; the router honours it when the tier exists. */
   readonly tierHint?: string;
   /** ISO time the API accepted the request. */
@@ -98,6 +101,8 @@ export interface ModelCallResult {
   readonly costUsd: number;
   /** Set when the answer came from a simulator rather than a real provider. */
   readonly simulated: boolean;
+  /** Sources the prompt carried, numbered `[1]`, `[2]`, … */
+  readonly citations: readonly Citation[];
 }
 
 /** Final result of a chat workflow. */
@@ -108,6 +113,8 @@ export interface ChatResult {
   readonly attempts: readonly AttemptRecord[];
   readonly response: ModelCallResult;
   readonly costUsd: number;
+  /** Sources given to the model, numbered as in the prompt; empty without retrieval. */
+  readonly citations: readonly Citation[];
   readonly steps: readonly StepRecord[];
   readonly completedAt: string;
 }

@@ -118,16 +118,4 @@ describe('extractRequestFeatures', () => {
       expect(performance.now() - start).toBeLessThan(250);
     }
   });
-
-  it('takes well under a tenth of a millisecond for a typical request', () => {
-    const messages = [
-      { role: 'system', content: 'You are a helpful assistant for Acme.' } as const,
-      user('Compare PostgreSQL and MongoDB for a multi-tenant SaaS and explain the trade-offs?'),
-    ];
-    for (let warmUp = 0; warmUp < 500; warmUp += 1) extractRequestFeatures(messages);
-    const runs = 2_000;
-    const start = performance.now();
-    for (let run = 0; run < runs; run += 1) extractRequestFeatures(messages);
-    expect((performance.now() - start) / runs).toBeLessThan(0.1);
-  });
 });

@@ -17,6 +17,10 @@ export interface DevServerOptions {
   readonly namespace?: string;
   readonly readyTimeoutMs?: number;
   readonly onOutput?: (line: string) => void;
+  /** Extra `--dynamic-config-value` settings, applied after (and so over) the defaults. */
+  readonly dynamicConfig?: Readonly<Record<string, string | number | boolean>>;
+  /** Environment variables over this process's for the server (e.g. Go's GOGC, GOMAXPROCS). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface DevServerHandle {
@@ -40,6 +44,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   args.push('--dynamic-config-value', 'system.enableEagerWorkflowStart=true');
   args.push('--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true');
   args.push('--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true');
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   for (const attribute of SEARCH_ATTRIBUTE_DECLARATIONS) args.push('--search-attribute', `${attribute.name}=${attribute.type}`);
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
@@ -48,7 +53,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (options.headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort), '--ui-ip', host, '--ui-disable-news-fetch');
 
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {

@@ -11,6 +11,19 @@ export const ChatMessageSchema = z.object({
   name: z.string().max(64).optional(),
 });
 
+/** Ballast's own request options (OpenAI clients send them with `extra_body` / extra fields). */
+export const BallastRequestOptionsSchema = z.strictObject({
+  /** Collections to ground the answer in; the answer cites them in `ballast.citations`. */
+  collections: z.array(z.string().min(1)).min(1).max(10).optional(),
+  top_k: z.number().int().min(1).max(50).optional(),
+  /** Fuse vector search with BM25 keyword search (default true). */
+  hybrid: z.boolean().optional(),
+  /** Drop sources scoring below this. */
+  min_score: z.number().min(-1).max(1).optional(),
+  /** Diversity of sources: 0 off (default), up to 1. */
+  mmr_lambda: z.number().min(0).max(1).optional(),
+});
+
 /** Fields OpenAI clients may send that Ballast does not serve yet: refused loudly, not ignored. */
 const UNSUPPORTED = ['tools', 'functions', 'tool_choice', 'function_call', 'audio', 'modalities', 'prediction', 'logit_bias'] as const;
 
@@ -34,6 +47,7 @@ export const ChatCompletionRequestSchema = z
     stream_options: z.object({ include_usage: z.boolean().optional() }).optional(),
     user: z.string().max(256).optional(),
     metadata: z.record(z.string(), z.string()).optional(),
+    ballast: BallastRequestOptionsSchema.optional(),
     response_format: z
       .object({ type: z.literal('text', { error: "response_format.type must be 'text' (JSON modes are not supported yet)" }) })
       .optional(),

@@ -8,6 +8,7 @@ const TITLES: Record<ChatFailure['code'], string> = {
   'provider-auth': 'Provider Credentials Rejected',
   'no-target-fits': 'Request Too Large For Every Model',
   'unknown-model': 'Unknown Model',
+  'unknown-collection': 'Unknown Collection',
   internal: 'Internal Error',
 };
 

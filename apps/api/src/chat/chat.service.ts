@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { chatWorkflowId, type Caller, type ChatResult } from '#libs/contracts';
 import { RouteTable, UnknownModelError } from '#libs/routes';
 import { AppSettings } from '../app-settings.js';
+import { RagRuntimeRef } from '../rag-runtime-ref.js';
 import { problem, ProblemError } from '../problems/problem-error.js';
 import { ChatFailedError, ChatStarter } from '../temporal/chat-starter.js';
 import type { ChatCompletionRequestBody } from './chat-completion-request.dto.js';
@@ -17,6 +18,7 @@ export class ChatService {
     private readonly settings: AppSettings,
     private readonly routes: RouteTable,
     private readonly starter: ChatStarter,
+    private readonly rag: RagRuntimeRef,
   ) {}
 
   async complete(body: ChatCompletionRequestBody, caller: Caller, tierHint?: string) {
@@ -30,6 +32,12 @@ export class ChatService {
     } catch (error) {
       if (UnknownModelError.isInstance(error)) throw new ProblemError(problem('unknown-model', 404, 'Unknown Model', error.message, { model: body.model }));
       throw error;
+    }
+
+    for (const name of body.ballast?.collections ?? []) {
+      if (!(await this.rag.runtime.collections.resolve(caller.tenantId, name))) {
+        throw new ProblemError(problem('unknown-collection', 404, 'Unknown Collection', `No collection '${name}' for this API key's tenant; create it with POST /v1/collections.`));
+      }
     }
 
     const requestId = `req_${randomUUID().replaceAll('-', '')}`;

@@ -1,4 +1,4 @@
-import type { Caller, ChatMessage, ChatRequest, GenerationSettings } from '#libs/contracts';
+import type { Caller, ChatMessage, ChatRequest, GenerationSettings, RetrievalSettings } from '#libs/contracts';
 import type { ChatCompletionRequestBody } from './chat-completion-request.dto.js';
 
 /** OpenAI wire request → Ballast's normalized request (developer → system, parts → text). */
@@ -18,5 +18,24 @@ export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, r
     ...(body.presence_penalty !== undefined ? { presencePenalty: body.presence_penalty } : {}),
     ...(body.frequency_penalty !== undefined ? { frequencyPenalty: body.frequency_penalty } : {}),
   };
-  return { requestId, model: body.model, messages, settings, caller, receivedAt: receivedAt.toISOString(), ...(tierHint ? { tierHint } : {}) };
+  const options = body.ballast;
+  const retrieval: RetrievalSettings | undefined = options?.collections
+    ? {
+        collections: options.collections,
+        topK: options.top_k ?? 5,
+        hybrid: options.hybrid ?? true,
+        ...(options.min_score !== undefined ? { minScore: options.min_score } : {}),
+        ...(options.mmr_lambda !== undefined ? { mmrLambda: options.mmr_lambda } : {}),
+      }
+    : undefined;
+  return {
+    requestId,
+    model: body.model,
+    messages,
+    settings,
+    caller,
+    receivedAt: receivedAt.toISOString(),
+    ...(tierHint ? { tierHint } : {}),
+    ...(retrieval ? { retrieval } : {}),
+  };
 }

@@ -6,6 +6,7 @@ import { createApiApp } from '#apps/api';
 import { startSimulator, type SimulatorHandle } from '#apps/simulator';
 import { createChatWorker } from '#apps/worker';
 import { DEVELOPMENT_API_KEY, type ResolvedConfig } from '#libs/config';
+import { createRagRuntime } from '#libs/rag-runtime';
 import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
 
 /** Everything `npm start` brought up, with one way to stop it all. */
@@ -53,14 +54,16 @@ export async function startStack(config: ResolvedConfig, log: (line: string) => 
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
     onStop('Temporal connection', () => nativeConnection.close());
     const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace });
-    const worker = await createChatWorker({ config, connection: nativeConnection, client });
+    const rag = await createRagRuntime(config);
+    onStop('document and vector stores', () => rag.close());
+    const worker = await createChatWorker({ config, connection: nativeConnection, client, rag });
     const workerRun = worker.run();
     onStop('worker', async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
     });
 
-    const app: NestFastifyApplication = await createApiApp({ config, client });
+    const app: NestFastifyApplication = await createApiApp({ config, client, rag });
     await app.listen(config.server.port, config.server.host);
     onStop('API', () => app.close());
 

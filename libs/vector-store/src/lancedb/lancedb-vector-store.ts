@@ -1,0 +1,329 @@
+import { connect, Index } from '@lancedb/lancedb';
+import type { Connection, Table } from '@lancedb/lancedb';
+import { KeyedSerialQueue } from '../keyed-serial-queue.js';
+import { assertSpaceName } from '../validate-identifiers.js';
+import { validateCountFilter, validateDeleteFilter, validateRecords, validateSearchQuery } from '../validate-store-input.js';
+import type {
+  CountFilter,
+  DeleteByDocumentFilter,
+  VectorMatch,
+  VectorRecord,
+  VectorSearchQuery,
+  VectorSpace,
+  VectorStore,
+} from '../vector-store.js';
+import { VectorStoreError } from '../vector-store-error.js';
+import { FilteredRowCounts } from './filtered-row-counts.js';
+import { COLUMN, countFilter, deleteFilter, searchFilter } from './lancedb-filter.js';
+import {
+  DEFAULT_LANCEDB_INDEX_POLICY,
+  partitionsFromIndexName,
+  planIndexAction,
+  probesFor,
+  vectorIndexName,
+  type IndexAction,
+  type LanceDbIndexPolicy,
+  type VectorIndexState,
+} from './lancedb-index-policy.js';
+import { readVectorMatch } from './read-vector-match.js';
+import { dimensionsOfSchema, recordsToArrowTable, vectorTableSchema } from './lancedb-schema.js';
+import { createScalarIndexes } from './create-scalar-indexes.js';
+
+/** How the embedded LanceDB store is set up. */
+export interface LanceDbVectorStoreOptions {
+  /** Directory holding one table per space, e.g. `data/vectors`. */
+  readonly directory: string;
+  /** Overrides of the index policy (thresholds, partitions, probes). */
+  readonly indexPolicy?: Partial<LanceDbIndexPolicy>;
+  /**
+   * `background` (default): after each write the table's indexes are checked and built, retrained
+   * or refreshed in the table's write queue. `manual`: only `refreshIndexes` does it (bulk loads).
+   */
+  readonly indexMaintenance?: 'background' | 'manual';
+  /**
+   * Seconds after which a read looks for other processes' writes (LanceDB
+   * `readConsistencyInterval`); 0 checks on every read. Default 1.
+   */
+  readonly readConsistencySeconds?: number;
+  /** How long a filter's row count (used to choose index or exact scan) is trusted. Default 30 s. */
+  readonly filteredCountTtlMs?: number;
+}
+
+/** A space's open table and what this process knows about its vector index. */
+interface OpenSpace {
+  readonly name: string;
+  readonly table: Table;
+  readonly dimensions: number;
+  vectorIndex: VectorIndexState | undefined;
+}
+
+const SELECTED_COLUMNS = [COLUMN.id, COLUMN.documentId, COLUMN.collectionId, COLUMN.documentVersion, '_distance'];
+/** Records per merge-insert commit: one commit keeps a normal batch atomic, the cap bounds memory. */
+const RECORDS_PER_COMMIT = 10_000;
+const MAX_DIMENSIONS = 65_536;
+
+/**
+ * The embedded VectorStore: a LanceDB table per space under one directory. Writes to a table are
+ * serialized in this process; searches are exact below the index threshold and probe an IVF_FLAT
+ * index above it (see `lancedb-index-policy.ts`).
+ */
+export class LanceDbVectorStore implements VectorStore {
+  readonly kind = 'lancedb' as const;
+  private readonly policy: LanceDbIndexPolicy;
+  private readonly writes = new KeyedSerialQueue();
+  private readonly opening = new KeyedSerialQueue();
+  private readonly spaces = new Map<string, Promise<OpenSpace>>();
+  private readonly rowCounts: FilteredRowCounts;
+  private connection: Promise<Connection> | undefined;
+  private closed = false;
+  private maintenanceFailure: unknown;
+
+  constructor(private readonly options: LanceDbVectorStoreOptions) {
+    this.policy = { ...DEFAULT_LANCEDB_INDEX_POLICY, ...options.indexPolicy };
+    this.rowCounts = new FilteredRowCounts(options.filteredCountTtlMs ?? 30_000);
+  }
+
+  async ensureSpace(space: VectorSpace): Promise<void> {
+    assertSpaceName(space?.name);
+    if (!Number.isInteger(space.dimensions) || space.dimensions < 1 || space.dimensions > MAX_DIMENSIONS) {
+      throw new VectorStoreError(`space "${space.name}" dimensions must be an integer from 1 to ${MAX_DIMENSIONS}, got ${String(space.dimensions)}`, {
+        kind: 'invalid-input',
+        store: this.kind,
+        space: space.name,
+        field: 'dimensions',
+      });
+    }
+    // Retrieval calls this on every query: an open space answers without waiting behind writes.
+    const open =
+      (await this.openedSpace(space.name)) ??
+      (await this.opening.run(space.name, async () => (await this.openedSpace(space.name)) ?? this.createOrOpen(space)));
+    if (open.dimensions !== space.dimensions) {
+      throw new VectorStoreError(`space "${space.name}" exists with ${open.dimensions} dimensions, not ${space.dimensions}`, {
+        kind: 'dimension-mismatch',
+        store: this.kind,
+        space: space.name,
+        expectedDimensions: open.dimensions,
+        actualDimensions: space.dimensions,
+      });
+    }
+  }
+
+  async upsert(spaceName: string, records: readonly VectorRecord[]): Promise<void> {
+    const space = await this.openSpace(spaceName);
+    const valid = validateRecords(spaceName, space.dimensions, records);
+    if (valid.length === 0) return;
+    await this.writes.run(spaceName, () =>
+      this.backend('upsert', spaceName, async () => {
+        for (let start = 0; start < valid.length; start += RECORDS_PER_COMMIT) {
+          const batch = recordsToArrowTable(valid.slice(start, start + RECORDS_PER_COMMIT), space.dimensions);
+          await space.table
+            .mergeInsert([COLUMN.tenantId, COLUMN.id])
+            .whenMatchedUpdateAll()
+            .whenNotMatchedInsertAll()
+            .execute(batch);
+        }
+        this.rowCounts.invalidate(spaceName);
+      }),
+    );
+    this.scheduleMaintenance(space);
+  }
+
+  async search(spaceName: string, query: VectorSearchQuery): Promise<VectorMatch[]> {
+    const space = await this.openSpace(spaceName);
+    const valid = validateSearchQuery(spaceName, space.dimensions, query);
+    const filter = searchFilter(valid);
+    return this.backend('search', spaceName, async () => {
+      let search = space.table
+        .vectorSearch(valid.vector)
+        .column(COLUMN.vector)
+        .distanceType('cosine')
+        .where(filter)
+        .limit(valid.topK)
+        .select(SELECTED_COLUMNS);
+      const index = space.vectorIndex;
+      if (index !== undefined) {
+        // A narrow filter leaves few rows near the query in the probed partitions: scan them exactly.
+        const narrow =
+          valid.documentIds !== undefined ||
+          (await this.rowCounts.get(spaceName, filter, () => space.table.countRows(filter))) < this.policy.exactSearchBelowRows;
+        search = narrow
+          ? search.bypassVectorIndex()
+          : search.minimumNprobes(probesFor(index.partitions, this.policy)).maximumNprobes(index.partitions);
+      }
+      const rows: unknown[] = await search.toArray();
+      const matches = rows.map((row) => readVectorMatch(row, spaceName));
+      return valid.minScore === undefined ? matches : matches.filter((match) => match.score >= (valid.minScore as number));
+    });
+  }
+
+  async deleteByDocument(spaceName: string, filter: DeleteByDocumentFilter): Promise<void> {
+    const space = await this.openSpace(spaceName);
+    const predicate = deleteFilter(validateDeleteFilter(spaceName, filter));
+    await this.writes.run(spaceName, () =>
+      this.backend('deleteByDocument', spaceName, async () => {
+        await space.table.delete(predicate);
+        this.rowCounts.invalidate(spaceName);
+      }),
+    );
+  }
+
+  async count(spaceName: string, filter: CountFilter): Promise<number> {
+    const space = await this.openSpace(spaceName);
+    const predicate = countFilter(validateCountFilter(spaceName, filter));
+    return this.backend('count', spaceName, () => space.table.countRows(predicate));
+  }
+
+  /**
+   * Runs index maintenance on a space now (create, retrain or fold in new rows, as the policy
+   * says) and returns what it did. Bulk loads with `indexMaintenance: 'manual'` call it once at the end.
+   */
+  async refreshIndexes(spaceName: string): Promise<IndexAction> {
+    const space = await this.openSpace(spaceName);
+    return this.writes.run(spaceName, () => this.maintain(space));
+  }
+
+  /** Waits for queued writes and background maintenance; rethrows the last maintenance failure once. */
+  async whenIdle(): Promise<void> {
+    await this.writes.idle();
+    const failure = this.maintenanceFailure;
+    this.maintenanceFailure = undefined;
+    if (failure !== undefined) throw failure;
+  }
+
+  /** The vector index of a space as this process last saw it (undefined: exact search). */
+  async vectorIndexOf(spaceName: string): Promise<VectorIndexState | undefined> {
+    return (await this.openSpace(spaceName)).vectorIndex;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writes.idle();
+    const spaces = await Promise.allSettled(this.spaces.values());
+    for (const result of spaces) if (result.status === 'fulfilled') result.value.table.close();
+    this.spaces.clear();
+    if (this.connection !== undefined) (await this.connection).close();
+  }
+
+  private connect(): Promise<Connection> {
+    if (this.closed) throw new VectorStoreError('the LanceDB vector store is closed', { kind: 'invalid-input', store: this.kind });
+    this.connection ??= connect(this.options.directory, { readConsistencyInterval: this.options.readConsistencySeconds ?? 1 });
+    return this.connection;
+  }
+
+  /** The space if this process has it open already (a failed open counts as not open). */
+  private async openedSpace(name: string): Promise<OpenSpace | undefined> {
+    return this.spaces.get(name)?.catch(() => undefined);
+  }
+
+  private openSpace(name: string): Promise<OpenSpace> {
+    assertSpaceName(name);
+    let open = this.spaces.get(name);
+    if (open === undefined) {
+      open = this.openExisting(name);
+      this.spaces.set(name, open);
+      // A failed open (missing table, I/O error) is retried by the next call.
+      open.catch(() => this.spaces.get(name) === open && this.spaces.delete(name));
+    }
+    return open;
+  }
+
+  private async openExisting(name: string): Promise<OpenSpace> {
+    const connection = await this.connect();
+    const names = await this.backend('openSpace', name, () => connection.tableNames());
+    if (!names.includes(name)) {
+      throw new VectorStoreError(`space "${name}" does not exist in ${this.options.directory}; call ensureSpace first`, {
+        kind: 'unknown-space',
+        store: this.kind,
+        space: name,
+      });
+    }
+    return this.describe(name, await this.backend('openSpace', name, () => connection.openTable(name)));
+  }
+
+  private async createOrOpen(space: VectorSpace): Promise<OpenSpace> {
+    const connection = await this.connect();
+    const table = await this.backend('ensureSpace', space.name, () =>
+      connection.createEmptyTable(space.name, vectorTableSchema(space.dimensions), { mode: 'create', existOk: true }),
+    );
+    const open = this.describe(space.name, table);
+    this.spaces.set(space.name, open);
+    return open;
+  }
+
+  private async describe(name: string, table: Table): Promise<OpenSpace> {
+    const dimensions = dimensionsOfSchema(await table.schema());
+    if (dimensions === undefined) {
+      throw new VectorStoreError(`table "${name}" in ${this.options.directory} has no fixed-size "vector" column`, {
+        kind: 'backend',
+        store: this.kind,
+        space: name,
+      });
+    }
+    const space: OpenSpace = { name, table, dimensions, vectorIndex: undefined };
+    space.vectorIndex = await this.readVectorIndex(space);
+    return space;
+  }
+
+  private async readVectorIndex(space: OpenSpace): Promise<VectorIndexState | undefined> {
+    const indexes = await space.table.listIndices();
+    for (const index of indexes) {
+      const partitions = partitionsFromIndexName(index.name);
+      if (partitions === undefined) continue;
+      const stats = await space.table.indexStats(index.name);
+      return { name: index.name, partitions, indexedRows: stats?.numIndexedRows ?? 0, unindexedRows: stats?.numUnindexedRows ?? 0 };
+    }
+    return undefined;
+  }
+
+  private scheduleMaintenance(space: OpenSpace): void {
+    if (this.options.indexMaintenance === 'manual') return;
+    this.writes.run(space.name, () => this.maintain(space)).catch((error: unknown) => {
+      this.maintenanceFailure = error;
+    });
+  }
+
+  private maintain(space: OpenSpace): Promise<IndexAction> {
+    return this.backend('refreshIndexes', space.name, async () => {
+      const rows = await space.table.countRows();
+      const current = await this.readVectorIndex(space);
+      const action = planIndexAction(rows, current, this.policy);
+      if (action.kind === 'create' || action.kind === 'retrain') {
+        await createScalarIndexes(space.table);
+        const name = vectorIndexName(action.partitions);
+        await space.table.createIndex(COLUMN.vector, {
+          name,
+          replace: true,
+          config: Index.ivfFlat({
+            distanceType: 'cosine',
+            numPartitions: action.partitions,
+            maxIterations: this.policy.maxIterations,
+            sampleRate: this.policy.sampleRate,
+          }),
+        });
+        // Until the old index is dropped searches keep using it; afterwards they use the new one.
+        if (current !== undefined && current.name !== name) await space.table.dropIndex(current.name);
+      } else if (action.kind === 'optimize') {
+        await space.table.optimize();
+      }
+      space.vectorIndex = await this.readVectorIndex(space);
+      return action;
+    });
+  }
+
+  /** Runs an engine call, turning its failures into `backend` VectorStoreErrors with the facts. */
+  private async backend<T>(operation: string, space: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (VectorStoreError.isInstance(error)) throw error;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new VectorStoreError(`LanceDB ${operation} on space "${space}" failed: ${detail}`, {
+        kind: 'backend',
+        store: this.kind,
+        space,
+        cause: error,
+      });
+    }
+  }
+}
