@@ -18,7 +18,7 @@ export function createRetrieveContext(dependencies: RagDependencies) {
     const vectorRankings = await Promise.all(
       groupByModel(collections).map(async ({ modelName, dimensions, members }) => {
         const model = dependencies.embeddings.get(modelName);
-        const { embeddings } = await model.embed([input.query]);
+        const { embeddings } = await model.embed([input.query], { purpose: 'query' });
         const space = dependencies.embeddings.spaceFor(modelName, dimensions);
         await dependencies.vectors.ensureSpace({ name: space, dimensions });
         const query = embeddings[0];

@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
+import { ingestPaths } from './commands/ingest.js';
 import { startBanner, startStack } from './commands/start-stack.js';
 
 const USAGE = `ballast <command>
@@ -8,6 +9,8 @@ const USAGE = `ballast <command>
 Commands:
   start    run the embedded stack (Temporal dev server, simulator, worker, API) and print its URLs
   setup    install what is missing (the pinned Temporal CLI into .tools/)
+  ingest   upload files and directories into a collection and wait until they are embedded
+           (ballast ingest <path…> --collection <name> [--create]; see ballast ingest --help)
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -33,6 +36,10 @@ async function main(argv: readonly string[]): Promise<number> {
       await stack.stop();
       log('Stopped.');
       return 0;
+    }
+    case 'ingest': {
+      const report = await ingestPaths(argv.slice(1), { fetch, output: process.stdout, errors: process.stderr });
+      return report.exitCode;
     }
     default:
       console.error(USAGE);

@@ -18,10 +18,8 @@ export const BallastRequestOptionsSchema = z.strictObject({
   top_k: z.number().int().min(1).max(50).optional(),
   /** Fuse vector search with BM25 keyword search (default true). */
   hybrid: z.boolean().optional(),
-  /** Drop sources scoring below this. */
+  /** With `hybrid: false`: drop sources whose cosine similarity is below this. */
   min_score: z.number().min(-1).max(1).optional(),
-  /** Diversity of sources: 0 off (default), up to 1. */
-  mmr_lambda: z.number().min(0).max(1).optional(),
 });
 
 /** Fields OpenAI clients may send that Ballast does not serve yet: refused loudly, not ignored. */

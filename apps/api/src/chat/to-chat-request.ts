@@ -25,7 +25,6 @@ export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, r
         topK: options.top_k ?? 5,
         hybrid: options.hybrid ?? true,
         ...(options.min_score !== undefined ? { minScore: options.min_score } : {}),
-        ...(options.mmr_lambda !== undefined ? { mmrLambda: options.mmr_lambda } : {}),
       }
     : undefined;
   return {

@@ -153,3 +153,13 @@ describe('chunkDocument', () => {
     expect(chunkDocument(document([]), {}, tokenizer)).toEqual([]);
   });
 });
+
+describe('chunkDocument at the edge of its budget', () => {
+  it('keeps every chunk within maxTokens when the target equals the maximum', () => {
+    const random = seededRandom(21);
+    const text = Array.from({ length: 30 }, () => syntheticParagraph(random, 4)).join('\n\n');
+    const chunks = chunkDocument({ title: 'T', sections: [{ headingPath: [], text }] }, { targetTokens: 120, maxTokens: 120, overlapTokens: 30 }, tokenizer);
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const chunk of chunks) expect(chunk.tokenCount).toBeLessThanOrEqual(120);
+  });
+});

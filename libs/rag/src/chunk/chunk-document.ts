@@ -76,6 +76,11 @@ export function chunkDocument(parsed: ParsedDocument, settings: Partial<Chunking
       text = render(open.pieces);
       tokenCount = tokenizer.countTokens(text);
     }
+    if (tokenCount > maxTokens && open.overlapCount > 0) {
+      open = { pieces: open.pieces.slice(open.overlapCount), overlapCount: 0 };
+      text = render(open.pieces);
+      tokenCount = tokenizer.countTokens(text);
+    }
     chunks.push(describeChunk(chunks.length, text, tokenCount, open));
     const overlap = continues && carried[0]?.block.kind !== 'heading' ? overlapTail(open, overlapTokens, sentencesOf) : [];
     open = { pieces: [...overlap, ...carried], overlapCount: overlap.length };

@@ -8,10 +8,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * and NUL bytes are refused instead of being turned into replacement characters: a wrongly
  * declared binary file would otherwise be embedded as garbage.
  */
-export function decodeText(bytes: Uint8Array, context: { readonly mediaType: SupportedMediaType; readonly fileName?: string }): string {
+export function decodeText(
+  bytes: Uint8Array,
+  context: { readonly mediaType: SupportedMediaType; readonly fileName?: string },
+  declaredCharset?: string,
+): string {
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    text = decodeWith(bytes, declaredCharset);
   } catch (error) {
     throw new DocumentParseError({
       ...context,
@@ -25,6 +29,29 @@ export function decodeText(bytes: Uint8Array, context: { readonly mediaType: Sup
     throw new DocumentParseError({ ...context, failure: 'binary-content', detail: `the text contains a NUL character (at character ${nul}); is it a binary file?` });
   }
   return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * UTF-8, or the charset the document itself declares (an HTML `<meta charset>`), when that is
+ * one TextDecoder knows. Legacy pages in windows-1252 or Shift_JIS are read correctly that way.
+ */
+function decodeWith(bytes: Uint8Array, declaredCharset: string | undefined): string {
+  const label = declaredCharset?.trim().toLowerCase();
+  if (label === undefined || label === 'utf-8' || label === 'utf8') return decoder.decode(bytes);
+  let legacy;
+  try {
+    legacy = new TextDecoder(label, { fatal: true });
+  } catch {
+    // An unknown label: browsers fall back to UTF-8, and so do we.
+    return decoder.decode(bytes);
+  }
+  return legacy.decode(bytes);
+}
+
+/** The charset an HTML document declares in its first kilobyte, if any. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(head)?.[1];
 }
 
 /** Offset of the first byte that breaks UTF-8 (RFC 3629), for the error message. */

@@ -35,6 +35,14 @@ describe('parseDocument', () => {
     expect(error.message).toBe('cannot read menu.txt (text/plain): the text is not valid UTF-8 (first invalid byte at offset 3); save it as UTF-8 and upload again');
   });
 
+  it('reads HTML in the legacy charset its <meta> declares', async () => {
+    const head = text('<html><head><meta charset="windows-1252"><title>Caf');
+    const rest = text(' menu</title></head><p>Cr');
+    const bytes = new Uint8Array([...head, 0xe9, ...rest, 0xe8, ...text('me br'), 0xfb, ...text('l'), 0xe9, ...text('e</p>')]);
+    const parsed = await parseDocument({ bytes, mediaType: 'text/html' });
+    expect(parsed).toMatchObject({ title: 'Café menu', sections: [{ text: 'Crème brûlée' }] });
+  });
+
   it('refuses text with NUL bytes as binary', async () => {
     expect((await parseFailure(new Uint8Array([0x61, 0x00, 0x62]), 'text/markdown')).failure).toBe('binary-content');
   });

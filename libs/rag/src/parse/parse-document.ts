@@ -1,5 +1,5 @@
 import { DocumentParseError } from './document-parse-error.js';
-import { decodeText } from './decode-text.js';
+import { decodeText, sniffHtmlCharset } from './decode-text.js';
 import type { DocumentSource, ParsedDocument } from './parsed-document.js';
 import { parseHtml } from './parse-html.js';
 import { parseMarkdown } from './parse-markdown.js';
@@ -24,7 +24,7 @@ export async function parseDocument(source: DocumentSource): Promise<ParsedDocum
       parsed = parseMarkdown(decodeText(bytes, context), fileName);
       break;
     case 'text/html':
-      parsed = parseHtml(decodeText(bytes, context), fileName);
+      parsed = parseHtml(decodeText(bytes, context, sniffHtmlCharset(bytes)), fileName);
       break;
     case 'text/plain':
       parsed = parsePlainText(decodeText(bytes, context), fileName);
