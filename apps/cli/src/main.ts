@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
