@@ -51,6 +51,21 @@ export function renderMarkdown(result: ChatLatencyResult): string {
       `. Fastest durable path: **${result.fastest ?? 'none without errors'}**.`,
     '',
   );
+  const fastest = variants.find((variant) => variant.id === result.fastest);
+  const fastestCpu = fastest ? Object.values(fastest.cpuMsPerRequest[`c${GOAL.concurrency}`] ?? {}).reduce((sum, value) => sum + value, 0) : 0;
+  if (fastest && fastestCpu > 0) {
+    const ceiling = (machine.cores * 1000) / fastestCpu;
+    lines.push(
+      `Why: with ${GOAL.concurrency} clients in a closed loop, latency ≈ ${GOAL.concurrency} / throughput. ${fastest.id} spends ${fastestCpu.toFixed(1)} ms of CPU per request ` +
+        `(API, worker, Temporal server, simulator and load generator together), so ${machine.cores} cores serve at most ${ceiling.toFixed(0)} req/s ` +
+        `and p50 at ${GOAL.concurrency} clients cannot drop below ≈ ${((GOAL.concurrency * 1000) / ceiling).toFixed(0)} ms on this machine, even with no other load ` +
+        `(others kept ${ms(fastest.otherLoadCores)} cores busy during the run).` +
+        (result.diagnostics?.breakdownP50['c1']
+          ? ` An empty workflow on its own worker already takes ${ms(result.diagnostics.breakdownP50['c1']['temporalFloorEmptyWorkflowStartAndWait'])} ms (start + wait) at 1 client: the Temporal floor here.`
+          : ''),
+      '',
+    );
+  }
   lines.push('Variants: uws = Update-with-Start, saw = start then wait for the result, eager = eager workflow start; activity / local = how callModel runs; eager runs API + worker in one process (shared NativeConnection), the others as the real separate `apps/api` and `apps/worker` processes unless suffixed -combined / -native.', '');
 
   lines.push('## Memory and CPU', '');

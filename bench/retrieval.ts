@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LANCEDB_INDEX_POLICY, LanceDbVectorStore, type LanceDbIndexPolicy, type VectorRecord } from '#libs/vector-store';
+import { DEFAULT_LANCEDB_INDEX_POLICY, LanceDbVectorStore, planSearch, probesFor, type LanceDbIndexPolicy, type VectorRecord } from '#libs/vector-store';
 import { summarize } from './latency-stats.js';
 import { machineInfo } from './machine-info.js';
 import { chunkId, exactTopK, recallOf } from './retrieval/exact-search.js';
@@ -54,7 +54,7 @@ function parseOptions(argv: readonly string[]): RetrievalBenchOptions {
   if (sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error(`--sizes must be integers ≥ 100, got ${values.sizes}`);
   const queries = values.queries === undefined ? (values.quick ? 100 : 300) : Number(values.queries);
   if (!Number.isInteger(queries) || queries < 10) throw new Error(`--queries must be an integer ≥ 10, got ${values.queries}`);
-  return { sizes, queries, outDirectory: resolve(values.out), probeSweep: values.quick ? [] : [0.04, 0.16], quick: values.quick };
+  return { sizes, queries, outDirectory: resolve(values.out), probeSweep: values.quick ? [] : [0.016, 0.06], quick: values.quick };
 }
 
 function recordsOf(corpus: SyntheticCorpus, from: number, to: number): VectorRecord[] {
@@ -86,10 +86,14 @@ async function measureSearches(
   const latencies: number[] = [];
   const recallsByKind = new Map<string, number[]>();
   const recalls: number[] = [];
+  const cpuTimes: number[] = [];
   for (let index = 0; index < corpus.queries.length; index += 1) {
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const matches = await search(index);
     latencies.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     const recall = recallOf(
       matches.map((match) => match.id),
       truth[index] as string[],
@@ -102,6 +106,7 @@ async function measureSearches(
   return {
     label,
     latencyMs: summarize(latencies),
+    cpuMs: summarize(cpuTimes),
     recallAt10: mean(recalls),
     recallByKind: Object.fromEntries([...recallsByKind].map(([kind, values]) => [kind, mean(values)])),
   };
@@ -113,7 +118,7 @@ async function benchmarkSize(chunks: number, options: RetrievalBenchOptions): Pr
     chunks,
     dimensions: DIMENSIONS,
     chunksPerDocument: 20,
-    documentsPerTopic: 25,
+    documentsPerTopic: 10,
     tenants: [
       { id: 'tenant-a', share: 0.6, collections: 3 },
       { id: 'tenant-b', share: 0.4, collections: 3 },
@@ -147,14 +152,23 @@ async function benchmarkSize(chunks: number, options: RetrievalBenchOptions): Pr
       bruteForce.push(performance.now() - started);
       return ids;
     });
-    const selectivity =
-      corpus.queries.reduce((sum, query) => sum + corpus.collectionIds.filter((collection) => collection === query.collectionId).length, 0) /
-      (corpus.queries.length * chunks);
 
     const policy = DEFAULT_LANCEDB_INDEX_POLICY;
-    const probesAt = (fraction: number) =>
-      index === undefined ? null : Math.min(index.partitions, Math.max(policy.minimumProbes, Math.ceil(index.partitions * fraction)));
-    const indexed = await measureSearches(store, corpus, truth, index === undefined ? 'default (exact: below index threshold)' : `default (IVF_FLAT, ${probesAt(policy.probeFraction)} probes)`);
+    const probesAt = (probeFraction: number) => (index === undefined ? null : probesFor(index.partitions, { ...policy, probeFraction }));
+    const rowsPerCollection = new Map<string, number>();
+    for (const collection of corpus.collectionIds) rowsPerCollection.set(collection, (rowsPerCollection.get(collection) ?? 0) + 1);
+    const exactQueries =
+      index === undefined
+        ? corpus.queries.length
+        : corpus.queries.filter((query) => planSearch(rowsPerCollection.get(query.collectionId) ?? 0, TOP_K, index, policy).kind === 'exact').length;
+    const indexed = await measureSearches(
+      store,
+      corpus,
+      truth,
+      index === undefined
+        ? 'default policy: exact (table below the index threshold)'
+        : `default policy: IVF_FLAT ${probesAt(policy.probeFraction)} probes, exact for ${exactQueries}/${corpus.queries.length} queries (filter < ${policy.exactSearchBelowRows} rows)`,
+    );
     log(`${chunks} chunks: indexed p50 ${indexed.latencyMs.p50} ms, recall ${indexed.recallAt10}`);
     const exactStore = open({ exactSearchBelowRows: Number.POSITIVE_INFINITY });
     variants.push(exactStore);
@@ -165,12 +179,14 @@ async function benchmarkSize(chunks: number, options: RetrievalBenchOptions): Pr
     if (index !== undefined) {
       for (const probeFraction of options.probeSweep) {
         const probes = probesAt(probeFraction) as number;
+        if (probes === probesAt(policy.probeFraction) || probeSweep.some((measured) => measured.probes === probes)) continue;
         const variant = open({ probeFraction });
         variants.push(variant);
-        probeSweep.push({ ...(await measureSearches(variant, corpus, truth, `IVF_FLAT, ${probes} probes`)), probes });
+        probeSweep.push({ ...(await measureSearches(variant, corpus, truth, `IVF_FLAT ${probes} probes (same exact-scan rule)`)), probes });
       }
     }
 
+    const selectivity = corpus.queries.reduce((sum, query) => sum + (rowsPerCollection.get(query.collectionId) ?? 0), 0) / (corpus.queries.length * chunks);
     const upsertLatencies: number[] = [];
     for (let document = 0; document < 20; document += 1) {
       const records = recordsOf(corpus, document * 20, document * 20 + 20).map((record) => ({ ...record, documentVersion: 2 }));

@@ -5,6 +5,11 @@ import type { LatencySummary } from '../latency-stats.js';
 export interface SearchMeasurement {
   readonly label: string;
   readonly latencyMs: LatencySummary;
+  /**
+   * CPU time of the whole process (all threads) per query. Unlike wall-clock latency it does not
+   * grow with other processes' load, so it estimates the latency of an idle machine.
+   */
+  readonly cpuMs: LatencySummary;
   /** Mean recall@10 against brute force over all queries, and per query kind. */
   readonly recallAt10: number;
   readonly recallByKind: Readonly<Record<string, number>>;
@@ -58,18 +63,20 @@ export function renderRetrievalMarkdown(result: RetrievalBenchResult): string {
     `Load average (1 min) ${result.loadAverage.start.toFixed(1)} at start, ${result.loadAverage.end.toFixed(1)} at end` +
       ` (other processes were running; latencies on an idle machine are lower).`,
     `Vectors: ${result.dimensions} dimensions, clustered synthetic unit vectors (bench/retrieval/synthetic-corpus.ts), 2 tenants (60/40), 3 collections each;` +
-      ' top-10 queries filtered on tenant + one collection, half "document" and half "topic" queries.',
+      ' top-10 queries filtered on tenant + one collection; a quarter each of "document", "topic", "bridge" and "elsewhere" queries (see synthetic-corpus.ts).',
     `Goal: p50 ≤ ${result.goal.p50Ms} ms with recall@10 ≥ ${result.goal.recallAt10} at ${result.goal.atChunks.toLocaleString('en')} chunks —` +
       ` ${result.goalMet === null ? 'not measured (size not run)' : result.goalMet ? 'met' : 'NOT met'}.`,
     '',
-    '| chunks | search | p50 ms | p99 ms | recall@10 | recall document / topic |',
-    '| ---: | --- | ---: | ---: | ---: | --- |',
+    '| chunks | search | p50 ms | p99 ms | CPU ms/query p50 | recall@10 | recall by query kind |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const size of result.results) {
     for (const measurement of [size.indexed, size.exact, ...size.probeSweep]) {
-      const byKind = Object.values(measurement.recallByKind).map((value) => value.toFixed(3)).join(' / ');
+      const byKind = Object.entries(measurement.recallByKind)
+        .map(([kind, value]) => `${kind} ${value.toFixed(3)}`)
+        .join(', ');
       lines.push(
-        `| ${size.chunks.toLocaleString('en')} | ${measurement.label} | ${formatMs(measurement.latencyMs.p50)} | ${formatMs(measurement.latencyMs.p99)} | ${measurement.recallAt10.toFixed(3)} | ${byKind} |`,
+        `| ${size.chunks.toLocaleString('en')} | ${measurement.label} | ${formatMs(measurement.latencyMs.p50)} | ${formatMs(measurement.latencyMs.p99)} | ${formatMs(measurement.cpuMs.p50)} | ${measurement.recallAt10.toFixed(3)} | ${byKind} |`,
       );
     }
   }

@@ -5,10 +5,13 @@ import { SeededRandom } from './seeded-random.js';
  *
  *   chunk = normalize(ANISOTROPY·shared + topic + DOCUMENT_SPREAD·document noise + CHUNK_SPREAD·chunk noise)
  *
- * The shared direction makes unrelated texts score ~0.1, as real embedding models do; documents
- * of one topic score ~0.4 with each other and a document's own chunks ~0.65. Queries are of two
- * kinds: a paraphrase of an existing document (`document`) and a broad question about a topic
- * (`topic`), whose neighbours spread over many documents: the harder case for an index.
+ * The shared direction makes unrelated texts score ~0.1, as real embedding models do; chunks of
+ * one topic score ~0.4 with each other and a document's own chunks ~0.7. Queries come in three
+ * kinds: a paraphrase of an existing document (`document`), a broad question about one topic
+ * (`topic`, neighbours spread over many documents) and a question bridging two topics
+ * (`bridge`, neighbours on the border between clusters), and a paraphrase of a document of some
+ * other collection (`elsewhere`: the filtered collection may hold nothing close, so its nearest
+ * rows lie in partitions far from the query: the hardest case for an IVF index).
  */
 
 /** Knobs of the generator (all spreads are relative to a unit-norm topic direction). */
@@ -35,16 +38,16 @@ export interface SyntheticCorpus {
 
 /** A query with the filter a retrieval step would send. */
 export interface SyntheticQuery {
-  readonly kind: 'document' | 'topic';
+  readonly kind: 'document' | 'topic' | 'bridge' | 'elsewhere';
   readonly vector: Float32Array;
   readonly tenantId: string;
   readonly collectionId: string;
 }
 
 const ANISOTROPY = 0.5;
-const DOCUMENT_SPREAD = 0.8;
+const DOCUMENT_SPREAD = 1.0;
 const CHUNK_SPREAD = 1.0;
-const QUERY_SPREAD = 1.0;
+const QUERY_SPREAD = 1.2;
 
 function normalizeInto(target: Float32Array, offset: number, length: number): void {
   let squared = 0;
@@ -97,16 +100,23 @@ export function generateCorpus(shape: CorpusShape): SyntheticCorpus {
   }
 
   const queryScale = QUERY_SPREAD / Math.sqrt(dimensions);
+  const kinds = ['document', 'topic', 'bridge', 'elsewhere'] as const;
   const queries: SyntheticQuery[] = Array.from({ length: shape.queries }, (_, queryIndex) => {
     const document = documents[random.integer(documentCount)] as (typeof documents)[number];
-    const kind = queryIndex % 2 === 0 ? 'document' : 'topic';
-    const base = kind === 'document' ? document.centre : (topics[document.topic] as Float32Array);
+    const kind = kinds[queryIndex % kinds.length] as SyntheticQuery['kind'];
+    const topic = topics[document.topic] as Float32Array;
+    const otherTopic = topics[random.integer(topicCount)] as Float32Array;
     const vector = new Float32Array(dimensions);
     for (let index = 0; index < dimensions; index += 1) {
-      vector[index] = (base[index] as number) + (kind === 'topic' ? (shared[index] as number) : 0) + random.gaussian() * queryScale;
+      const base =
+        kind === 'document' || kind === 'elsewhere'
+          ? (document.centre[index] as number)
+          : (shared[index] as number) + (topic[index] as number) + (kind === 'bridge' ? (otherTopic[index] as number) : 0);
+      vector[index] = base + random.gaussian() * queryScale;
     }
     normalizeInto(vector, 0, dimensions);
-    return { kind, vector, tenantId: document.tenantId, collectionId: document.collectionId };
+    const scope = kind === 'elsewhere' ? (documents[random.integer(documentCount)] as (typeof documents)[number]) : document;
+    return { kind, vector, tenantId: scope.tenantId, collectionId: scope.collectionId };
   });
 
   return { shape, vectors, tenantIds, collectionIds, documentIds, queries };

@@ -17,7 +17,10 @@ export { MAX_TOP_K } from './validate-store-input.js';
 export { LanceDbVectorStore, type LanceDbVectorStoreOptions } from './lancedb/lancedb-vector-store.js';
 export {
   DEFAULT_LANCEDB_INDEX_POLICY,
+  planSearch,
+  probesFor,
   type IndexAction,
+  type SearchPlan,
   type LanceDbIndexPolicy,
   type VectorIndexState,
 } from './lancedb/lancedb-index-policy.js';

@@ -20,6 +20,8 @@ export interface LanceDbIndexPolicy {
   readonly optimizeUnindexedFraction: number;
   /** ... and at least this many. */
   readonly optimizeMinUnindexedRows: number;
+  /** Compact the table after this many writes even without new index work (each write adds a fragment). */
+  readonly compactAfterWrites: number;
   /** Searches whose tenant+collection filter matches fewer rows than this bypass the index (exact). */
   readonly exactSearchBelowRows: number;
   /** k-means iterations when training partitions. */
@@ -31,13 +33,14 @@ export interface LanceDbIndexPolicy {
 /** Defaults; see bench/results/retrieval.md for the measurements behind them. */
 export const DEFAULT_LANCEDB_INDEX_POLICY: LanceDbIndexPolicy = {
   vectorIndexMinRows: 5_000,
-  rowsPerPartition: 800,
-  probeFraction: 0.08,
+  rowsPerPartition: 400,
+  probeFraction: 0.03,
   minimumProbes: 4,
   retrainGrowthFactor: 2,
   optimizeUnindexedFraction: 0.05,
   optimizeMinUnindexedRows: 500,
-  exactSearchBelowRows: 4_000,
+  compactAfterWrites: 100,
+  exactSearchBelowRows: 2_000,
   maxIterations: 20,
   sampleRate: 128,
 };
@@ -62,20 +65,52 @@ export function partitionsFor(rows: number, policy: LanceDbIndexPolicy): number 
   return Math.max(2, Math.round(rows / policy.rowsPerPartition));
 }
 
-/** Partitions a query probes first (LanceDB probes more only when too few rows pass the filter). */
+/** Partitions a query probes by default. */
 export function probesFor(partitions: number, policy: LanceDbIndexPolicy): number {
   return Math.min(partitions, Math.max(policy.minimumProbes, Math.ceil(partitions * policy.probeFraction)));
 }
 
-/** Decides the next maintenance step from the row count and the current index. */
-export function planIndexAction(rows: number, index: VectorIndexState | undefined, policy: LanceDbIndexPolicy): IndexAction {
-  if (index === undefined) {
-    return rows >= policy.vectorIndexMinRows ? { kind: 'create', partitions: partitionsFor(rows, policy) } : { kind: 'none' };
+/** How one search runs: an exact scan of the filtered rows, or the index with this many probes. */
+export type SearchPlan = { readonly kind: 'exact' } | { readonly kind: 'index'; readonly probes: number };
+
+/**
+ * Probed partitions should hold this many times `topK` rows passing the filter: fewer, and the
+ * search could return less than `topK` matches although more exist.
+ */
+const CANDIDATES_PER_RESULT = 4;
+
+/**
+ * Chooses exact scan or index for a search whose filter matches `filteredRows` rows. Narrow
+ * filters are scanned exactly (few rows, perfect recall); a large `topK` on a mid-sized filter
+ * gets more probes, and exact search once it would probe half the partitions anyway. (LanceDB's
+ * `maximumNprobes` is not used: with a prefilter it made every query probe all partitions.)
+ */
+export function planSearch(filteredRows: number, topK: number, index: VectorIndexState, policy: LanceDbIndexPolicy): SearchPlan {
+  if (filteredRows < policy.exactSearchBelowRows) return { kind: 'exact' };
+  const needed = Math.ceil((index.partitions * CANDIDATES_PER_RESULT * topK) / filteredRows);
+  const probes = Math.max(probesFor(index.partitions, policy), needed);
+  return probes * 2 >= index.partitions ? { kind: 'exact' } : { kind: 'index', probes };
+}
+
+/** What maintenance knows about a table. */
+export interface TableState {
+  readonly rows: number;
+  readonly index: VectorIndexState | undefined;
+  /** Writes by this process since its last optimize. */
+  readonly writesSinceOptimize: number;
+}
+
+/** Decides the next maintenance step from the row count, the current index and recent writes. */
+export function planIndexAction(table: TableState, policy: LanceDbIndexPolicy): IndexAction {
+  const { rows, index } = table;
+  if (index === undefined && rows >= policy.vectorIndexMinRows) return { kind: 'create', partitions: partitionsFor(rows, policy) };
+  if (index !== undefined) {
+    const wanted = partitionsFor(rows, policy);
+    if (wanted >= index.partitions * policy.retrainGrowthFactor) return { kind: 'retrain', partitions: wanted };
+    const unindexedLimit = Math.max(policy.optimizeMinUnindexedRows, index.indexedRows * policy.optimizeUnindexedFraction);
+    if (index.unindexedRows > unindexedLimit) return { kind: 'optimize' };
   }
-  const wanted = partitionsFor(rows, policy);
-  if (wanted >= index.partitions * policy.retrainGrowthFactor) return { kind: 'retrain', partitions: wanted };
-  const unindexedLimit = Math.max(policy.optimizeMinUnindexedRows, index.indexedRows * policy.optimizeUnindexedFraction);
-  return index.unindexedRows > unindexedLimit ? { kind: 'optimize' } : { kind: 'none' };
+  return table.writesSinceOptimize >= policy.compactAfterWrites ? { kind: 'optimize' } : { kind: 'none' };
 }
 
 /** The index name records its partition count, so a reopened table knows how to probe it. */

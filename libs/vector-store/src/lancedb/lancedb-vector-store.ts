@@ -19,7 +19,7 @@ import {
   DEFAULT_LANCEDB_INDEX_POLICY,
   partitionsFromIndexName,
   planIndexAction,
-  probesFor,
+  planSearch,
   vectorIndexName,
   type IndexAction,
   type LanceDbIndexPolicy,
@@ -42,11 +42,20 @@ export interface LanceDbVectorStoreOptions {
   readonly indexMaintenance?: 'background' | 'manual';
   /**
    * Seconds after which a read looks for other processes' writes (LanceDB
-   * `readConsistencyInterval`); 0 checks on every read. Default 1.
+   * `readConsistencyInterval`). Default 0: every read sees every commit (API and worker
+   * processes share the directory); the check cost nothing measurable on the benchmark.
    */
   readonly readConsistencySeconds?: number;
-  /** How long a filter's row count (used to choose index or exact scan) is trusted. Default 30 s. */
+  /**
+   * How long a filter's row count (used to choose index or exact scan) and the table's index
+   * description (another process may build the index) are trusted. Default 30 s.
+   */
   readonly filteredCountTtlMs?: number;
+  /**
+   * Called when background index maintenance fails (searches stay correct, only slower); the
+   * default emits a process warning. The failure is also rethrown once by `whenIdle`.
+   */
+  readonly onMaintenanceError?: (error: unknown) => void;
 }
 
 /** A space's open table and what this process knows about its vector index. */
@@ -55,6 +64,10 @@ interface OpenSpace {
   readonly table: Table;
   readonly dimensions: number;
   vectorIndex: VectorIndexState | undefined;
+  /** When `vectorIndex` was last read: another process may build or replace the index. */
+  indexCheckedAt: number;
+  writesSinceOptimize: number;
+  maintenanceQueued: boolean;
 }
 
 const SELECTED_COLUMNS = [COLUMN.id, COLUMN.documentId, COLUMN.collectionId, COLUMN.documentVersion, '_distance'];
@@ -74,6 +87,7 @@ export class LanceDbVectorStore implements VectorStore {
   private readonly opening = new KeyedSerialQueue();
   private readonly spaces = new Map<string, Promise<OpenSpace>>();
   private readonly rowCounts: FilteredRowCounts;
+  private readonly indexRecheckMs: number;
   private connection: Promise<Connection> | undefined;
   private closed = false;
   private maintenanceFailure: unknown;
@@ -81,6 +95,7 @@ export class LanceDbVectorStore implements VectorStore {
   constructor(private readonly options: LanceDbVectorStoreOptions) {
     this.policy = { ...DEFAULT_LANCEDB_INDEX_POLICY, ...options.indexPolicy };
     this.rowCounts = new FilteredRowCounts(options.filteredCountTtlMs ?? 30_000);
+    this.indexRecheckMs = options.filteredCountTtlMs ?? 30_000;
   }
 
   async ensureSpace(space: VectorSpace): Promise<void> {
@@ -123,6 +138,7 @@ export class LanceDbVectorStore implements VectorStore {
             .execute(batch);
         }
         this.rowCounts.invalidate(spaceName);
+        space.writesSinceOptimize += 1;
       }),
     );
     this.scheduleMaintenance(space);
@@ -140,15 +156,18 @@ export class LanceDbVectorStore implements VectorStore {
         .where(filter)
         .limit(valid.topK)
         .select(SELECTED_COLUMNS);
+      if (Date.now() - space.indexCheckedAt > this.indexRecheckMs) {
+        space.indexCheckedAt = Date.now();
+        space.vectorIndex = await this.readVectorIndex(space);
+      }
       const index = space.vectorIndex;
       if (index !== undefined) {
-        // A narrow filter leaves few rows near the query in the probed partitions: scan them exactly.
-        const narrow =
-          valid.documentIds !== undefined ||
-          (await this.rowCounts.get(spaceName, filter, () => space.table.countRows(filter))) < this.policy.exactSearchBelowRows;
-        search = narrow
-          ? search.bypassVectorIndex()
-          : search.minimumNprobes(probesFor(index.partitions, this.policy)).maximumNprobes(index.partitions);
+        // Documents are small; otherwise the filter's size decides (see planSearch).
+        const plan =
+          valid.documentIds !== undefined
+            ? ({ kind: 'exact' } as const)
+            : planSearch(await this.rowCounts.get(spaceName, filter, () => space.table.countRows(filter)), valid.topK, index, this.policy);
+        search = plan.kind === 'exact' ? search.bypassVectorIndex() : search.nprobes(plan.probes);
       }
       const rows: unknown[] = await search.toArray();
       const matches = rows.map((row) => readVectorMatch(row, spaceName));
@@ -163,8 +182,10 @@ export class LanceDbVectorStore implements VectorStore {
       this.backend('deleteByDocument', spaceName, async () => {
         await space.table.delete(predicate);
         this.rowCounts.invalidate(spaceName);
+        space.writesSinceOptimize += 1;
       }),
     );
+    this.scheduleMaintenance(space);
   }
 
   async count(spaceName: string, filter: CountFilter): Promise<number> {
@@ -207,7 +228,7 @@ export class LanceDbVectorStore implements VectorStore {
 
   private connect(): Promise<Connection> {
     if (this.closed) throw new VectorStoreError('the LanceDB vector store is closed', { kind: 'invalid-input', store: this.kind });
-    this.connection ??= connect(this.options.directory, { readConsistencyInterval: this.options.readConsistencySeconds ?? 1 });
+    this.connection ??= connect(this.options.directory, { readConsistencyInterval: this.options.readConsistencySeconds ?? 0 });
     return this.connection;
   }
 
@@ -260,7 +281,7 @@ export class LanceDbVectorStore implements VectorStore {
         space: name,
       });
     }
-    const space: OpenSpace = { name, table, dimensions, vectorIndex: undefined };
+    const space: OpenSpace = { name, table, dimensions, vectorIndex: undefined, indexCheckedAt: Date.now(), writesSinceOptimize: 0, maintenanceQueued: false };
     space.vectorIndex = await this.readVectorIndex(space);
     return space;
   }
@@ -276,19 +297,27 @@ export class LanceDbVectorStore implements VectorStore {
     return undefined;
   }
 
+  /** Queues one maintenance run behind the writes (one is enough: it sees every write before it). */
   private scheduleMaintenance(space: OpenSpace): void {
-    if (this.options.indexMaintenance === 'manual') return;
+    if (this.options.indexMaintenance === 'manual' || space.maintenanceQueued) return;
+    space.maintenanceQueued = true;
     this.writes.run(space.name, () => this.maintain(space)).catch((error: unknown) => {
       this.maintenanceFailure = error;
+      if (this.options.onMaintenanceError) this.options.onMaintenanceError(error);
+      else process.emitWarning(error instanceof Error ? error.message : String(error), { code: 'BALLAST_VECTOR_INDEX_MAINTENANCE' });
     });
   }
 
   private maintain(space: OpenSpace): Promise<IndexAction> {
+    space.maintenanceQueued = false;
     return this.backend('refreshIndexes', space.name, async () => {
       const rows = await space.table.countRows();
       const current = await this.readVectorIndex(space);
-      const action = planIndexAction(rows, current, this.policy);
+      const action = planIndexAction({ rows, index: current, writesSinceOptimize: space.writesSinceOptimize }, this.policy);
       if (action.kind === 'create' || action.kind === 'retrain') {
+        // Compacting first trains on one fragment instead of one per write: searches take the
+        // matched rows' columns from fewer files (about 2.5 ms less per query at 100k rows).
+        await space.table.optimize();
         await createScalarIndexes(space.table);
         const name = vectorIndexName(action.partitions);
         await space.table.createIndex(COLUMN.vector, {
@@ -303,10 +332,11 @@ export class LanceDbVectorStore implements VectorStore {
         });
         // Until the old index is dropped searches keep using it; afterwards they use the new one.
         if (current !== undefined && current.name !== name) await space.table.dropIndex(current.name);
-      } else if (action.kind === 'optimize') {
-        await space.table.optimize();
       }
+      if (action.kind === 'optimize') await space.table.optimize();
+      if (action.kind !== 'none') space.writesSinceOptimize = 0;
       space.vectorIndex = await this.readVectorIndex(space);
+      space.indexCheckedAt = Date.now();
       return action;
     });
   }

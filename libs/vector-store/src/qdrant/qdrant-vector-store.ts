@@ -31,6 +31,13 @@ export interface QdrantVectorStoreOptions {
 }
 
 const MAX_DIMENSIONS = 65_536;
+/** Keyword indexes for the filters every call uses; `is_tenant` co-locates each tenant's points. */
+const PAYLOAD_INDEXES: readonly Schemas['CreateFieldIndex'][] = [
+  { field_name: PAYLOAD.tenantId, field_schema: { type: 'keyword', is_tenant: true } },
+  { field_name: PAYLOAD.collectionId, field_schema: 'keyword' },
+  { field_name: PAYLOAD.documentId, field_schema: 'keyword' },
+  { field_name: PAYLOAD.documentVersion, field_schema: 'integer' },
+];
 const SELECTED_PAYLOAD = [PAYLOAD.chunkId, PAYLOAD.tenantId, PAYLOAD.collectionId, PAYLOAD.documentId, PAYLOAD.documentVersion];
 
 /**
@@ -72,7 +79,7 @@ export class QdrantVectorStore implements VectorStore {
     // Retrieval calls this on every query: a space seen before costs no request.
     let actual = await this.dimensions.get(space.name)?.catch(() => undefined);
     if (actual === undefined) {
-      actual = (await this.existingDimensions(space.name)) ?? (await this.createSpace(space));
+      actual = await this.createOrCompleteSpace(space);
       this.dimensions.set(space.name, Promise.resolve(actual));
     }
     if (actual !== space.dimensions) {
@@ -166,7 +173,10 @@ export class QdrantVectorStore implements VectorStore {
 
   private async existingDimensions(space: string): Promise<number | undefined> {
     const { exists } = await this.call('ensureSpace', space, () => this.client.collectionExists(space));
-    if (!exists) return undefined;
+    return exists ? (await this.describeSpace(space)).dimensions : undefined;
+  }
+
+  private async describeSpace(space: string): Promise<{ dimensions: number; indexedFields: Set<string> }> {
     const info = await this.call('ensureSpace', space, () => this.client.getCollection(space));
     const vectors = info.config.params.vectors as Partial<Schemas['VectorParams']> | undefined;
     if (typeof vectors?.size !== 'number') {
@@ -177,29 +187,32 @@ export class QdrantVectorStore implements VectorStore {
         isRetryable: false,
       });
     }
-    return vectors.size;
+    return { dimensions: vectors.size, indexedFields: new Set(Object.keys(info.payload_schema ?? {})) };
   }
 
-  private async createSpace(space: VectorSpace): Promise<number> {
-    try {
-      await this.client.createCollection(space.name, { vectors: { size: space.dimensions, distance: 'Cosine' } });
-    } catch (error) {
-      // Another process may have created it first: then its dimensions decide.
-      const existing = await this.existingDimensions(space.name);
-      if (existing === undefined) throw convertQdrantError('ensureSpace', space.name, error);
-      return existing;
+  /**
+   * Creates the collection if missing, then any payload index it lacks: a process that died
+   * between the two steps, or another process creating the collection at the same moment, still
+   * leaves a complete space behind. Returns the collection's dimensions.
+   */
+  private async createOrCompleteSpace(space: VectorSpace): Promise<number> {
+    const { exists } = await this.call('ensureSpace', space.name, () => this.client.collectionExists(space.name));
+    if (!exists) {
+      try {
+        await this.client.createCollection(space.name, { vectors: { size: space.dimensions, distance: 'Cosine' } });
+      } catch (error) {
+        // Another process may have created it first (409); anything else is a real failure.
+        const raced = await this.call('ensureSpace', space.name, () => this.client.collectionExists(space.name));
+        if (!raced.exists) throw convertQdrantError('ensureSpace', space.name, error);
+      }
     }
-    const indexes: Schemas['CreateFieldIndex'][] = [
-      // is_tenant co-locates each tenant's points on disk: every search filters on one tenant.
-      { field_name: PAYLOAD.tenantId, field_schema: { type: 'keyword', is_tenant: true } },
-      { field_name: PAYLOAD.collectionId, field_schema: 'keyword' },
-      { field_name: PAYLOAD.documentId, field_schema: 'keyword' },
-      { field_name: PAYLOAD.documentVersion, field_schema: 'integer' },
-    ];
-    for (const index of indexes) {
+    const { dimensions, indexedFields } = await this.describeSpace(space.name);
+    if (dimensions !== space.dimensions) return dimensions;
+    for (const index of PAYLOAD_INDEXES) {
+      if (indexedFields.has(index.field_name)) continue;
       await this.call('ensureSpace', space.name, () => this.client.createPayloadIndex(space.name, { wait: true, ...index }));
     }
-    return space.dimensions;
+    return dimensions;
   }
 
   private async call<T>(operation: string, space: string, request: () => Promise<T>): Promise<T> {
