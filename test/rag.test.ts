@@ -8,8 +8,19 @@ type Json = Record<string, any>;
 
 let stack: TestStack;
 
+const target = (model: string) => ({ provider: 'openai', model });
+
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({
+    config: {
+      routes: {
+        simple: { targets: [target('gpt-4.1-mini')] },
+        complex: { targets: [target('gpt-4.1')] },
+        // A route that grounds every answer in the caller's `handbook` collection.
+        'handbook-qa': { targets: [target('gpt-4.1-mini')], retrieval: { collections: ['handbook'], topK: 3 } },
+      },
+    },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -67,6 +78,44 @@ describe('collections and documents', () => {
     expect(body['choices'][0].message.content).toContain('220 euros');
     const progress = await json(`/v1/requests/${body['ballast'].request_id as string}`);
     expect(progress.body['steps'].map((step: Json) => step['name'])).toEqual(['plan-route', 'retrieve', 'call-model']);
+  });
+
+  test("a route's default collections ground requests that name none; the request's own win", async () => {
+    const viaRoute = await json('/v1/chat/completions', { json: { model: 'handbook-qa', messages: [{ role: 'user', content: 'What is the hotel limit in London?' }] } });
+    expect(viaRoute.status).toBe(200);
+    expect(viaRoute.body['ballast'].citations[0]).toMatchObject({ title: 'Travel policy' });
+    expect(viaRoute.body['choices'][0].message.content).toContain('220 euros');
+
+    const overridden = await json('/v1/chat/completions', {
+      json: { model: 'handbook-qa', messages: [{ role: 'user', content: 'What is the hotel limit in London?' }], ballast: { collections: ['no-such-collection'] } },
+    });
+    expect(overridden.status).toBe(404);
+    expect(overridden.body['detail']).toContain('no-such-collection');
+  });
+
+  test('diversity keeps a near-duplicate source from crowding out a different one', async () => {
+    await json('/v1/collections', { json: { name: 'duplicates' } });
+    const limit = 'The nightly hotel limit in London is 220 euros for every employee.';
+    const uploads = [
+      { title: 'Limit A', content: limit },
+      { title: 'Limit B', content: limit },
+      { title: 'Booking', content: 'Hotels in London are booked through the travel portal; the nightly limit applies per room.' },
+    ];
+    for (const document of uploads) await ingested(await json('/v1/collections/duplicates/documents', { json: { ...document, media_type: 'text/plain' } }));
+    const ask = async (diversity?: number) => {
+      const { body } = await json('/v1/chat/completions', {
+        json: {
+          model: 'auto',
+          messages: [{ role: 'user', content: 'What is the nightly hotel limit in London?' }],
+          ballast: { collections: ['duplicates'], top_k: 2, ...(diversity === undefined ? {} : { diversity }) },
+        },
+      });
+      return (body['ballast'].citations as Json[]).map((citation) => citation['title'] as string).sort();
+    };
+    expect(await ask()).toEqual(['Limit A', 'Limit B']);
+    const diverse = await ask(0.7);
+    expect(diverse).toContain('Booking');
+    expect(diverse).toHaveLength(2);
   });
 
   test('a PDF uploaded as multipart is parsed page by page', async () => {

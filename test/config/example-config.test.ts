@@ -87,7 +87,8 @@ describe('ballast.example.yaml', () => {
     expect(config.providers[0]?.apiKey).toBe('sk-test-openai');
     expect(config.catalog.get('llama3.1-8b')).toMatchObject({ id: 'llama-3.1-8b-instruct', provider: 'local', contextWindow: 131_072 });
     expect(config.catalog.get('gpt-4.1-mini').pricesPerMillion).toEqual({ input: 0.35, output: 1.4, cachedInput: 0.09 });
-    expect(Object.keys(config.routes)).toEqual(['simple', 'complex', 'long-context', 'private']);
+    expect(Object.keys(config.routes)).toEqual(['simple', 'complex', 'long-context', 'private', 'handbook']);
+    expect(config.routes['handbook']?.retrieval).toEqual({ collections: ['handbook'], topK: 5, hybrid: true, diversity: 0.3, minScore: 0.2 });
     expect(config.routing.tiers).toEqual(['simple', 'complex', 'long-context', 'private']);
     expect(config.auth.apiKeys).toEqual([{ key: 'sk-ballast-example-0001', tenantId: 'acme', userId: 'backend', name: 'acme backend service' }]);
     expect(config.temporal).toMatchObject({ address: 'temporal-frontend:7233', startMode: 'update-with-start', callModelAs: 'activity' });

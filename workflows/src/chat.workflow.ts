@@ -99,12 +99,14 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
     }
     steps.complete('plan-route', `${plan.route}: ${plan.reason}`);
     let context: CallModelInput['context'];
-    if (request.retrieval && request.retrieval.collections.length > 0) {
-      steps.start('retrieve', `search ${request.retrieval.collections.join(', ')}`);
+    // The request's own collections win over the route's default.
+    const retrieval = request.retrieval ?? plan.retrieval;
+    if (retrieval && retrieval.collections.length > 0) {
+      steps.start('retrieve', `search ${retrieval.collections.join(', ')}`);
       try {
         const chunks = await retrieveContext.executeWithOptions(
-          { summary: `retrieve top ${request.retrieval.topK} from ${request.retrieval.collections.join(', ')}`, startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['unknown-collection'] } },
-          [{ requestId: request.requestId, tenantId: request.caller.tenantId, query: lastUserMessage(request.messages), retrieval: request.retrieval }],
+          { summary: `retrieve top ${retrieval.topK} from ${retrieval.collections.join(', ')}`, startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['unknown-collection'] } },
+          [{ requestId: request.requestId, tenantId: request.caller.tenantId, query: lastUserMessage(request.messages), retrieval: retrieval }],
         );
         context = { tenantId: request.caller.tenantId, chunks };
         steps.complete('retrieve', `${chunks.length} chunk(s) from ${new Set(chunks.map((chunk) => chunk.documentId)).size} document(s)`);

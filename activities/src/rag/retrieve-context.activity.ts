@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CollectionInfo, RetrievedChunkRef, RetrieveContextInput } from '#libs/contracts';
-import { reciprocalRankFusion } from '#libs/rag';
+import { lexicalEmbedding, maximalMarginalRelevance, reciprocalRankFusion } from '#libs/rag';
 import type { RagDependencies } from './rag-dependencies.js';
 
 /** Candidates fetched per method before fusion and the active-version filter. */
@@ -53,15 +53,17 @@ export function createRetrieveContext(dependencies: RagDependencies) {
 
     // Readers see only ready documents' active versions: a half-ingested new version stays invisible.
     const active = await activeVersions(dependencies, input.tenantId, [...new Set([...byId.values()].map((entry) => entry.documentId))]);
-    const results: RetrievedChunkRef[] = [];
+    const pool: RetrievedChunkRef[] = [];
     for (const { id, score } of ranked) {
       const entry = byId.get(id);
       if (!entry) continue;
       const activeVersion = active.get(entry.documentId);
       if (activeVersion === undefined || (entry.version !== undefined && entry.version !== activeVersion)) continue;
-      results.push({ chunkId: id, documentId: entry.documentId, collectionId: entry.collectionId, score: round(score) });
-      if (results.length === input.retrieval.topK) break;
+      pool.push({ chunkId: id, documentId: entry.documentId, collectionId: entry.collectionId, score: round(score) });
+      if (pool.length === candidates) break;
     }
+    const mmrLambda = input.retrieval.mmrLambda ?? 0;
+    const results = mmrLambda > 0 ? await diversify(dependencies, input.tenantId, pool, input.retrieval.topK, mmrLambda) : pool.slice(0, input.retrieval.topK);
     return results;
   };
 }
@@ -93,6 +95,27 @@ async function activeVersions(dependencies: RagDependencies, tenantId: string, d
     if (document && document.status !== 'deleting' && document.status !== 'deleted' && document.activeVersion !== undefined) active.set(document.id, document.activeVersion);
   }
   return active;
+}
+
+/** Dimensions of the lexical vectors MMR compares chunk texts with. */
+const REDUNDANCY_DIMENSIONS = 512;
+
+/**
+ * Maximal marginal relevance over the candidates: relevance is the (fused) ranking score,
+ * redundancy the lexical similarity of the chunk texts. Lexical vectors need no embedding
+ * call and catch what MMR is for here — chunks repeating each other's wording.
+ */
+async function diversify(dependencies: RagDependencies, tenantId: string, pool: readonly RetrievedChunkRef[], topK: number, mmrLambda: number): Promise<RetrievedChunkRef[]> {
+  if (pool.length <= 1) return pool.slice(0, topK);
+  const texts = new Map((await dependencies.chunks.getByIds(tenantId, pool.map((chunk) => chunk.chunkId))).map((chunk) => [chunk.id, chunk.text]));
+  const best = Math.max(...pool.map((chunk) => chunk.score));
+  const candidates = pool.map((chunk) => ({ ...chunk, id: chunk.chunkId, vector: lexicalEmbedding(texts.get(chunk.chunkId) ?? '', REDUNDANCY_DIMENSIONS) }));
+  const picks = maximalMarginalRelevance(candidates, new Float32Array(REDUNDANCY_DIMENSIONS), {
+    lambda: 1 - mmrLambda,
+    topK,
+    relevance: pool.map((chunk) => (best > 0 ? chunk.score / best : 0)),
+  });
+  return picks.map(({ chunkId, documentId, collectionId, score }) => ({ chunkId, documentId, collectionId, score }));
 }
 
 function round(score: number): number {

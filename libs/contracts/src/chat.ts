@@ -70,6 +70,8 @@ export interface RoutePlan {
   readonly reason: string;
   readonly estimatedInputTokens: number;
   readonly targets: readonly RouteTarget[];
+  /** The route's default retrieval, used when the request names no collections. */
+  readonly retrieval?: RetrievalSettings;
 }
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';

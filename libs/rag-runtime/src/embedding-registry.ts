@@ -28,6 +28,11 @@ export class EmbeddingRegistry {
     return `${name.replace(/[^A-Za-z0-9_-]/g, '_')}_${dimensions}`;
   }
 
+  /** The model new collections get when they name none. */
+  defaultModelName(): string {
+    return this.config.documents.defaultEmbeddingModel ?? LEXICAL_EMBEDDING_MODEL;
+  }
+
   names(): string[] {
     const openai = this.config.providers.some((provider) => provider.name === 'openai') ? Object.keys(OPENAI_DEFAULTS) : [];
     return [LEXICAL_EMBEDDING_MODEL, ...openai, ...this.config.embeddings.map((entry) => entry.name)];
@@ -36,6 +41,18 @@ export class EmbeddingRegistry {
   private create(name: string): EmbeddingModel {
     if (name === LEXICAL_EMBEDDING_MODEL) return createLexicalEmbeddingModel();
     const configured = this.config.embeddings.find((entry) => entry.name === name);
+    if (configured?.baseURL !== undefined) {
+      return createOpenAiEmbeddingModel({
+        provider: name,
+        modelId: configured.model ?? name,
+        apiKey: 'not-needed',
+        baseURL: configured.baseURL,
+        dimensions: configured.dimensions,
+        maxBatchSize: configured.maxBatchSize,
+        sendInputType: configured.sendInputType,
+        ...(configured.maxInputTokens !== undefined ? { maxInputTokens: configured.maxInputTokens } : {}),
+      });
+    }
     const providerName = configured?.provider ?? (OPENAI_DEFAULTS[name] ? 'openai' : undefined);
     const provider = this.config.providers.find((candidate) => candidate.name === providerName);
     if (!provider || provider.kind === 'anthropic') {
@@ -46,7 +63,8 @@ export class EmbeddingRegistry {
       modelId: configured?.model ?? name,
       apiKey: provider.apiKey,
       dimensions: configured?.dimensions ?? (OPENAI_DEFAULTS[name] as number),
-      ...(configured ? { maxBatchSize: configured.maxBatchSize } : {}),
+      ...(configured ? { maxBatchSize: configured.maxBatchSize, sendInputType: configured.sendInputType } : {}),
+      ...(configured?.maxInputTokens !== undefined ? { maxInputTokens: configured.maxInputTokens } : {}),
       ...(provider.baseURL ? { baseURL: provider.baseURL } : {}),
     });
   }

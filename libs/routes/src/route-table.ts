@@ -1,4 +1,4 @@
-import type { ChatMessage, RoutePlan, RouteTarget } from '#libs/contracts';
+import type { ChatMessage, RetrievalSettings, RoutePlan, RouteTarget } from '#libs/contracts';
 import type { ModelCatalog } from '#libs/models';
 import { classifyRequest, extractRequestFeatures, type RoutingRules } from '#libs/routing';
 import { UnknownModelError } from './unknown-model-error.js';
@@ -6,6 +6,14 @@ import { UnknownModelError } from './unknown-model-error.js';
 /** A configured chain, before catalog facts are attached. */
 export interface RouteDefinition {
   readonly targets: ReadonlyArray<{ readonly provider: string; readonly model: string; readonly maxAttempts: number }>;
+  /** Retrieval for requests naming no collections. */
+  readonly retrieval?: {
+    readonly collections: readonly string[];
+    readonly topK: number;
+    readonly hybrid: boolean;
+    readonly diversity: number;
+    readonly minScore?: number | undefined;
+  };
 }
 
 export interface RouteTableOptions {
@@ -38,10 +46,16 @@ export class RouteTable {
     const estimatedInputTokens = features.totalTokens;
     if (request.model === 'auto') {
       const decision = classifyRequest(features, this.options.rules);
-      return { route: decision.tier, reason: decision.reason, estimatedInputTokens, targets: this.targetsOf(decision.tier) };
+      return { route: decision.tier, reason: decision.reason, estimatedInputTokens, targets: this.targetsOf(decision.tier), ...this.retrievalOf(decision.tier) };
     }
     if (this.options.routes[request.model]) {
-      return { route: request.model, reason: `route '${request.model}' named by the caller`, estimatedInputTokens, targets: this.targetsOf(request.model) };
+      return {
+        route: request.model,
+        reason: `route '${request.model}' named by the caller`,
+        estimatedInputTokens,
+        targets: this.targetsOf(request.model),
+        ...this.retrievalOf(request.model),
+      };
     }
     const direct = this.directTarget(request.model);
     if (direct) return { route: request.model, reason: `model '${request.model}' named by the caller`, estimatedInputTokens, targets: [direct] };
@@ -65,6 +79,20 @@ export class RouteTable {
       .filter((entry) => this.providerFor(entry.provider) !== undefined)
       .map((entry): AvailableModel => ({ id: entry.id, kind: 'model', description: `${entry.provider}, ${entry.contextWindow} token window` }));
     return [{ id: 'auto', kind: 'auto', description: `classifier picks a tier: ${this.options.rules.tiers.join(', ')}` }, ...routes, ...models];
+  }
+
+  private retrievalOf(routeName: string): { retrieval?: RetrievalSettings } {
+    const retrieval = this.options.routes[routeName]?.retrieval;
+    if (retrieval === undefined) return {};
+    return {
+      retrieval: {
+        collections: retrieval.collections,
+        topK: retrieval.topK,
+        hybrid: retrieval.hybrid,
+        ...(retrieval.diversity > 0 ? { mmrLambda: retrieval.diversity } : {}),
+        ...(retrieval.minScore !== undefined ? { minScore: retrieval.minScore } : {}),
+      },
+    };
   }
 
   private targetsOf(routeName: string): RouteTarget[] {

@@ -20,6 +20,8 @@ export const BallastRequestOptionsSchema = z.strictObject({
   hybrid: z.boolean().optional(),
   /** With `hybrid: false`: drop sources whose cosine similarity is below this. */
   min_score: z.number().min(-1).max(1).optional(),
+  /** Maximal marginal relevance: 0 (default) ranks by relevance alone, 1 by diversity alone; near-duplicate sources give way to others. */
+  diversity: z.number().min(0).max(1).optional(),
 });
 
 /** Fields OpenAI clients may send that Ballast does not serve yet: refused loudly, not ignored. */

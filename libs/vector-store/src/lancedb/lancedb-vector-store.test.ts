@@ -51,19 +51,19 @@ describe('LanceDbVectorStore indexes', () => {
       await store.ensureSpace({ name: 'lifecycle', dimensions: DIMENSIONS });
       await store.upsert('lifecycle', clusteredRecords(250));
       await store.whenIdle();
-      expect(await store.vectorIndexOf('lifecycle')).toBeUndefined();
+      expect(await store.vectorIndexOf('lifecycle', 'big')).toBeUndefined();
 
       await store.upsert('lifecycle', clusteredRecords(150, { offset: 250 }));
       await store.whenIdle();
-      expect(await store.vectorIndexOf('lifecycle')).toMatchObject({ name: 'vector_ivf_flat_p8', partitions: 8, unindexedRows: 0 });
+      expect(await store.vectorIndexOf('lifecycle', 'big')).toMatchObject({ name: 'vector_ivf_flat_l2_p8', partitions: 8, unindexedRows: 0 });
 
       await store.upsert('lifecycle', clusteredRecords(60, { offset: 400 }));
       await store.whenIdle();
-      expect(await store.vectorIndexOf('lifecycle')).toMatchObject({ partitions: 8, indexedRows: 460, unindexedRows: 0 });
+      expect(await store.vectorIndexOf('lifecycle', 'big')).toMatchObject({ partitions: 8, indexedRows: 460, unindexedRows: 0 });
 
       await store.upsert('lifecycle', clusteredRecords(400, { offset: 460 }));
       await store.whenIdle();
-      expect(await store.vectorIndexOf('lifecycle')).toMatchObject({ name: 'vector_ivf_flat_p17', partitions: 17 });
+      expect(await store.vectorIndexOf('lifecycle', 'big')).toMatchObject({ name: 'vector_ivf_flat_l2_p17', partitions: 17 });
       expect(await store.count('lifecycle', { tenantId: 'tenant-a' })).toBe(860);
 
       // A stored vector is its own nearest neighbour: its partition is always probed.
@@ -80,17 +80,18 @@ describe('LanceDbVectorStore indexes', () => {
     const store = new LanceDbVectorStore({ directory, indexPolicy: { ...policy, exactSearchBelowRows: 100 } });
     try {
       await store.ensureSpace({ name: 'narrow', dimensions: DIMENSIONS });
-      const small = clusteredRecords(30, { offset: 5_000, collectionId: 'small', clusters: 3 });
+      // Another tenant's few rows in the same collection table: the filter keeps 30 of 630.
+      const small = clusteredRecords(30, { offset: 5_000, clusters: 3 }).map((record) => ({ ...record, tenantId: 'tenant-b' }));
       await store.upsert('narrow', [...clusteredRecords(600), ...small]);
       await store.whenIdle();
-      expect(await store.vectorIndexOf('narrow')).toBeDefined();
+      expect(await store.vectorIndexOf('narrow', 'big')).toBeDefined();
       const query = clusteredRecords(1, { offset: 9_999 })[0]?.vector as number[];
       const expected = small
         .map((record) => ({ id: record.id, score: cosine(query, record.vector as number[]) }))
         .sort((left, right) => right.score - left.score)
         .slice(0, 10)
         .map((match) => match.id);
-      const found = await store.search('narrow', { tenantId: 'tenant-a', collectionIds: ['small'], vector: query, topK: 10 });
+      const found = await store.search('narrow', { tenantId: 'tenant-b', collectionIds: ['big'], vector: query, topK: 10 });
       expect(found.map((match) => match.id)).toEqual(expected);
     } finally {
       await store.close();

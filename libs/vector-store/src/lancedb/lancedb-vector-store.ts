@@ -2,7 +2,7 @@ import { connect, Index } from '@lancedb/lancedb';
 import type { Connection, Table } from '@lancedb/lancedb';
 import { KeyedSerialQueue } from '../keyed-serial-queue.js';
 import { assertSpaceName } from '../validate-identifiers.js';
-import { validateCountFilter, validateDeleteFilter, validateRecords, validateSearchQuery } from '../validate-store-input.js';
+import { validateCountFilter, validateDeleteFilter, validateRecords, validateSearchQuery, type ValidRecord, type ValidSearchQuery } from '../validate-store-input.js';
 import type {
   CountFilter,
   DeleteByDocumentFilter,
@@ -28,6 +28,8 @@ import {
 import { readVectorMatch } from './read-vector-match.js';
 import { dimensionsOfSchema, recordsToArrowTable, vectorTableSchema } from './lancedb-schema.js';
 import { createScalarIndexes } from './create-scalar-indexes.js';
+import { collectionTableName, isCollectionTableOf } from './collection-table-name.js';
+import { unitVector } from './unit-vector.js';
 
 /** How the embedded LanceDB store is set up. */
 export interface LanceDbVectorStoreOptions {
@@ -58,7 +60,10 @@ export interface LanceDbVectorStoreOptions {
   readonly onMaintenanceError?: (error: unknown) => void;
 }
 
-/** A space's open table and what this process knows about its vector index. */
+/**
+ * An open table and what this process knows about its vector index. A space has one table of its
+ * own (which only records the dimensions) and one table per collection holding the vectors.
+ */
 interface OpenSpace {
   readonly name: string;
   readonly table: Table;
@@ -75,10 +80,17 @@ const SELECTED_COLUMNS = [COLUMN.id, COLUMN.documentId, COLUMN.collectionId, COL
 const RECORDS_PER_COMMIT = 10_000;
 const MAX_DIMENSIONS = 65_536;
 
+/** What index maintenance did to one collection's table. */
+export interface CollectionIndexAction {
+  readonly table: string;
+  readonly action: IndexAction;
+}
+
 /**
- * The embedded VectorStore: a LanceDB table per space under one directory. Writes to a table are
- * serialized in this process; searches are exact below the index threshold and probe an IVF_FLAT
- * index above it (see `lancedb-index-policy.ts`).
+ * The embedded VectorStore: under one directory, a LanceDB table per space (its dimensions) and
+ * one per (space, collection) holding the vectors (see `collection-table-name.ts` for why).
+ * Writes to a table are serialized in this process; searches are exact below the index
+ * threshold and probe the collection's IVF_FLAT index above it (see `lancedb-index-policy.ts`).
  */
 export class LanceDbVectorStore implements VectorStore {
   readonly kind = 'lancedb' as const;
@@ -126,81 +138,115 @@ export class LanceDbVectorStore implements VectorStore {
   async upsert(spaceName: string, records: readonly VectorRecord[]): Promise<void> {
     const space = await this.openSpace(spaceName);
     const valid = validateRecords(spaceName, space.dimensions, records);
-    if (valid.length === 0) return;
-    await this.writes.run(spaceName, () =>
-      this.backend('upsert', spaceName, async () => {
-        for (let start = 0; start < valid.length; start += RECORDS_PER_COMMIT) {
-          const batch = recordsToArrowTable(valid.slice(start, start + RECORDS_PER_COMMIT), space.dimensions);
-          await space.table
+    const byCollection = new Map<string, ValidRecord[]>();
+    for (const record of valid) byCollection.set(record.collectionId, [...(byCollection.get(record.collectionId) ?? []), record]);
+    await Promise.all(
+      [...byCollection].map(async ([collectionId, group]) => this.writeRecords(await this.collectionTable(space, collectionId, 'create'), group)),
+    );
+  }
+
+  private async writeRecords(table: OpenSpace, records: readonly ValidRecord[]): Promise<void> {
+    await this.writes.run(table.name, () =>
+      this.backend('upsert', table.name, async () => {
+        for (let start = 0; start < records.length; start += RECORDS_PER_COMMIT) {
+          const batch = recordsToArrowTable(records.slice(start, start + RECORDS_PER_COMMIT), table.dimensions);
+          await table.table
             .mergeInsert([COLUMN.tenantId, COLUMN.id])
             .whenMatchedUpdateAll()
             .whenNotMatchedInsertAll()
             .execute(batch);
         }
-        this.rowCounts.invalidate(spaceName);
-        space.writesSinceOptimize += 1;
+        this.rowCounts.invalidate(table.name);
+        table.writesSinceOptimize += 1;
       }),
     );
-    this.scheduleMaintenance(space);
+    this.scheduleMaintenance(table);
   }
 
   async search(spaceName: string, query: VectorSearchQuery): Promise<VectorMatch[]> {
     const space = await this.openSpace(spaceName);
     const valid = validateSearchQuery(spaceName, space.dimensions, query);
-    const filter = searchFilter(valid);
+    const perCollection = await Promise.all(
+      [...new Set(valid.collectionIds)].map(async (collectionId) => {
+        const table = await this.collectionTable(space, collectionId, 'existing');
+        return table === undefined ? [] : this.searchTable(table, spaceName, { ...valid, collectionIds: [collectionId] });
+      }),
+    );
+    return perCollection
+      .flat()
+      .sort((left, right) => right.score - left.score)
+      .slice(0, valid.topK);
+  }
+
+  private searchTable(table: OpenSpace, spaceName: string, query: ValidSearchQuery): Promise<VectorMatch[]> {
+    // The filter stays complete (tenant included) although the table holds one collection.
+    const filter = searchFilter(query);
     return this.backend('search', spaceName, async () => {
-      let search = space.table
-        .vectorSearch(valid.vector)
+      let search = table.table
+        .vectorSearch(unitVector(query.vector))
         .column(COLUMN.vector)
-        .distanceType('cosine')
+        .distanceType('l2')
         .where(filter)
-        .limit(valid.topK)
+        .limit(query.topK)
         .select(SELECTED_COLUMNS);
-      if (Date.now() - space.indexCheckedAt > this.indexRecheckMs) {
-        space.indexCheckedAt = Date.now();
-        space.vectorIndex = await this.readVectorIndex(space);
+      if (Date.now() - table.indexCheckedAt > this.indexRecheckMs) {
+        table.indexCheckedAt = Date.now();
+        table.vectorIndex = await this.readVectorIndex(table);
       }
-      const index = space.vectorIndex;
+      const index = table.vectorIndex;
       if (index !== undefined) {
         // Documents are small; otherwise the filter's size decides (see planSearch).
         const plan =
-          valid.documentIds !== undefined
+          query.documentIds !== undefined
             ? ({ kind: 'exact' } as const)
-            : planSearch(await this.rowCounts.get(spaceName, filter, () => space.table.countRows(filter)), valid.topK, index, this.policy);
+            : planSearch(await this.rowCounts.get(table.name, filter, () => table.table.countRows(filter)), query.topK, index, this.policy);
         search = plan.kind === 'exact' ? search.bypassVectorIndex() : search.nprobes(plan.probes);
       }
       const rows: unknown[] = await search.toArray();
       const matches = rows.map((row) => readVectorMatch(row, spaceName));
-      return valid.minScore === undefined ? matches : matches.filter((match) => match.score >= (valid.minScore as number));
+      return query.minScore === undefined ? matches : matches.filter((match) => match.score >= (query.minScore as number));
     });
   }
 
   async deleteByDocument(spaceName: string, filter: DeleteByDocumentFilter): Promise<void> {
     const space = await this.openSpace(spaceName);
     const predicate = deleteFilter(validateDeleteFilter(spaceName, filter));
-    await this.writes.run(spaceName, () =>
-      this.backend('deleteByDocument', spaceName, async () => {
-        await space.table.delete(predicate);
-        this.rowCounts.invalidate(spaceName);
-        space.writesSinceOptimize += 1;
-      }),
-    );
-    this.scheduleMaintenance(space);
+    // The document's collection is not part of the filter: every collection table is asked.
+    for (const table of await this.collectionTables(space)) {
+      await this.writes.run(table.name, () =>
+        this.backend('deleteByDocument', spaceName, async () => {
+          await table.table.delete(predicate);
+          this.rowCounts.invalidate(table.name);
+          table.writesSinceOptimize += 1;
+        }),
+      );
+      this.scheduleMaintenance(table);
+    }
   }
 
   async count(spaceName: string, filter: CountFilter): Promise<number> {
     const space = await this.openSpace(spaceName);
     const predicate = countFilter(validateCountFilter(spaceName, filter));
-    return this.backend('count', spaceName, () => space.table.countRows(predicate));
+    const tables =
+      filter.collectionId === undefined
+        ? await this.collectionTables(space)
+        : [await this.collectionTable(space, filter.collectionId, 'existing')].filter((table) => table !== undefined);
+    const counts = await Promise.all(tables.map((table) => this.backend('count', spaceName, () => table.table.countRows(predicate))));
+    return counts.reduce((sum, rows) => sum + rows, 0);
   }
 
   /**
-   * Runs index maintenance on a space now (create, retrain or fold in new rows, as the policy
-   * says) and returns what it did. Bulk loads with `indexMaintenance: 'manual'` call it once at the end.
+   * Runs index maintenance on every collection table of a space now (create, retrain or fold in
+   * new rows, as the policy says) and returns what it did. Bulk loads with
+   * `indexMaintenance: 'manual'` call it once at the end.
    */
-  async refreshIndexes(spaceName: string): Promise<IndexAction> {
+  async refreshIndexes(spaceName: string): Promise<CollectionIndexAction[]> {
     const space = await this.openSpace(spaceName);
-    return this.writes.run(spaceName, () => this.maintain(space));
+    const actions: CollectionIndexAction[] = [];
+    for (const table of await this.collectionTables(space)) {
+      actions.push({ table: table.name, action: await this.writes.run(table.name, () => this.maintain(table)) });
+    }
+    return actions;
   }
 
   /** Waits for queued writes and background maintenance; rethrows the last maintenance failure once. */
@@ -211,9 +257,33 @@ export class LanceDbVectorStore implements VectorStore {
     if (failure !== undefined) throw failure;
   }
 
-  /** The vector index of a space as this process last saw it (undefined: exact search). */
-  async vectorIndexOf(spaceName: string): Promise<VectorIndexState | undefined> {
-    return (await this.openSpace(spaceName)).vectorIndex;
+  /** The vector index of a collection's table as this process last saw it (undefined: exact search). */
+  async vectorIndexOf(spaceName: string, collectionId: string): Promise<VectorIndexState | undefined> {
+    const table = await this.collectionTable(await this.openSpace(spaceName), collectionId, 'existing');
+    return table?.vectorIndex;
+  }
+
+  /** A collection's table: created on the first write, undefined for reads before it exists. */
+  private async collectionTable(space: OpenSpace, collectionId: string, mode: 'create'): Promise<OpenSpace>;
+  private async collectionTable(space: OpenSpace, collectionId: string, mode: 'existing'): Promise<OpenSpace | undefined>;
+  private async collectionTable(space: OpenSpace, collectionId: string, mode: 'create' | 'existing'): Promise<OpenSpace | undefined> {
+    const name = collectionTableName(space.name, collectionId);
+    const opened = await this.openedSpace(name);
+    if (opened !== undefined) return opened;
+    if (mode === 'create') {
+      return this.opening.run(name, async () => (await this.openedSpace(name)) ?? this.createOrOpen({ name, dimensions: space.dimensions }));
+    }
+    // Another process (the worker) may have created it since: look before answering "none".
+    const connection = await this.connect();
+    const names = await this.backend('openSpace', space.name, () => connection.tableNames());
+    return names.includes(name) ? this.openTable(name) : undefined;
+  }
+
+  /** Every collection table of a space, as it is on disk now. */
+  private async collectionTables(space: OpenSpace): Promise<OpenSpace[]> {
+    const connection = await this.connect();
+    const names = await this.backend('openSpace', space.name, () => connection.tableNames());
+    return Promise.all(names.filter((name) => isCollectionTableOf(space.name, name)).map((name) => this.openTable(name)));
   }
 
   async close(): Promise<void> {
@@ -239,6 +309,11 @@ export class LanceDbVectorStore implements VectorStore {
 
   private openSpace(name: string): Promise<OpenSpace> {
     assertSpaceName(name);
+    return this.openTable(name);
+  }
+
+  /** Opens a table by a name this class made (a space's or a collection's). */
+  private openTable(name: string): Promise<OpenSpace> {
     let open = this.spaces.get(name);
     if (open === undefined) {
       open = this.openExisting(name);
@@ -324,7 +399,7 @@ export class LanceDbVectorStore implements VectorStore {
           name,
           replace: true,
           config: Index.ivfFlat({
-            distanceType: 'cosine',
+            distanceType: 'l2',
             numPartitions: action.partitions,
             maxIterations: this.policy.maxIterations,
             sampleRate: this.policy.sampleRate,

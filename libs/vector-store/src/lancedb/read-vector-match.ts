@@ -2,8 +2,9 @@ import type { VectorMatch } from '../vector-store.js';
 import { VectorStoreError } from '../vector-store-error.js';
 
 /**
- * A LanceDB result row as a VectorMatch. The cosine distance LanceDB reports is 1 − similarity;
- * rounding can push it a hair outside [0, 2], so the score is clamped to [-1, 1].
+ * A LanceDB result row as a VectorMatch. Vectors are unit length and searched by squared
+ * Euclidean distance, which for unit vectors is 2 − 2·cosine; rounding can push it a hair outside
+ * [0, 4], so the score is clamped to [-1, 1].
  */
 export function readVectorMatch(row: unknown, space: string): VectorMatch {
   const fields = row as Record<string, unknown>;
@@ -21,5 +22,5 @@ export function readVectorMatch(row: unknown, space: string): VectorMatch {
       space,
     });
   }
-  return { id, documentId, collectionId, documentVersion, score: Math.max(-1, Math.min(1, 1 - distance)) };
+  return { id, documentId, collectionId, documentVersion, score: Math.max(-1, Math.min(1, 1 - distance / 2)) };
 }
