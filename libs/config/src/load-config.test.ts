@@ -54,3 +54,9 @@ test('every problem is reported at once, each naming its field', () => {
 test('a named config file that does not exist is an error, not a silent default', () => {
   expect(() => loadConfig({ env: { BALLAST_CONFIG: 'missing.yaml' }, cwd })).toThrow(/BALLAST_CONFIG: file .*missing\.yaml does not exist/);
 });
+
+test('storage and embedding references are checked at start, not at first use', () => {
+  expect(() => loadConfig({ env: { BALLAST_VECTOR_STORE: 'qdrant' }, cwd })).toThrow(/storage\.vectorStore\.url: the vector store is qdrant but no URL is set: set QDRANT_URL/);
+  expect(() => loadConfig({ env: {}, cwd, overrides: { embeddings: [{ name: 'e5', provider: 'nope', dimensions: 384 }] } })).toThrow(/embeddings\[0\]\.provider: unknown provider 'nope'/);
+  expect(() => loadConfig({ env: {}, cwd, overrides: { embeddings: [{ name: 'e5', dimensions: 384 }] } })).toThrow(/embeddings\[0\]: set exactly one of provider and baseURL/);
+});

@@ -27,6 +27,16 @@ export function validateReferences(config: ResolvedConfig): ConfigProblem[] {
       problems.push({ path: `routing.tiers`, message: `tier '${tier}' has no route; add routes.${tier}.targets` });
     }
   }
+  if (config.storage.vectorStore.kind === 'qdrant' && config.storage.vectorStore.url === undefined) {
+    problems.push({ path: 'storage.vectorStore.url', message: 'the vector store is qdrant but no URL is set: set QDRANT_URL or storage.vectorStore.url' });
+  }
+  const embeddingNames = new Set(config.embeddings.map((model) => model.name));
+  config.embeddings.forEach((model, index) => {
+    if (model.provider !== undefined && !providerNames.includes(model.provider)) {
+      problems.push({ path: `embeddings[${index}].provider`, message: `unknown provider '${model.provider}'; configured providers: ${providerNames.join(', ')}` });
+    }
+  });
+  if (embeddingNames.size !== config.embeddings.length) problems.push({ path: 'embeddings', message: 'an embedding model name is listed twice' });
   const keys = config.auth.apiKeys.map((apiKey) => apiKey.key);
   if (new Set(keys).size !== keys.length) problems.push({ path: 'auth.apiKeys', message: 'the same API key is listed twice' });
   return problems;
