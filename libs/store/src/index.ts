@@ -24,3 +24,31 @@ export { ENGLISH_STOP_WORDS } from './english-stop-words.js';
 
 export { BlobStore, assertBlobId, type BlobSource, type PutBlobOptions, type StoredBlob } from './blob-store.js';
 export { BlobTooLargeError, InvalidBlobIdError } from './blob-errors.js';
+
+export type { ApiKeyRole } from './api-keys/api-key-role.js';
+export { API_KEY_ROLES } from './api-keys/api-key-role.js';
+export { API_KEY_PREFIX, API_KEY_SECRET_LENGTH, generateApiKeySecret, hashApiKey, isApiKeyShaped, visibleKeyParts } from './api-keys/api-key-secret.js';
+export type { ApiKeyBudgets, ApiKeyLimits, ApiKeyRecord } from './api-keys/api-key-record.js';
+export {
+  ApiKeysRepository,
+  type ApiKeyLookup,
+  type ApiKeysRepositoryOptions,
+  type CreateApiKeyInput,
+  type CreatedApiKey,
+  type ListApiKeysOptions,
+  type RotateApiKeyOptions,
+} from './api-keys/api-keys-repository.js';
+
+export type { ApiKeysTable, SpendCountersTable, SpendReservationsTable, UsageEventsTable, RateLimitStateTable, RateLimitThrottlesTable, Int8 } from './schema.js';
+export { inWriteTransaction } from './ledger/write-transaction.js';
+export { MICROS_PER_USD, microsToUsd, toSafeInteger, usdToMicros } from './ledger/micro-usd.js';
+export { CAP_SCOPE_KINDS, capPeriod, type CapPeriod, type CapScope, type CapScopeKind, type CapState } from './ledger/cap-scope.js';
+export { capScopesFor, GLOBAL_SUBJECT, type BudgetCaps, type SpendSubject } from './ledger/cap-scopes-for.js';
+export type { ReservationStatus } from './ledger/reservation-status.js';
+export type { AttemptKey, ReapOptions, ReleaseResult, ReserveAdmitted, ReserveInput, ReserveRefused, ReserveResult, SettleInput, SettleResult } from './ledger/spend-ledger-types.js';
+export { SpendLedger, type SpendLedgerOptions } from './ledger/spend-ledger.js';
+export type { ReservationRecord } from './ledger/reservation-record.js';
+export type { CounterKey } from './ledger/spend-counters.js';
+
+export type { UsageEvent } from './usage/usage-event.js';
+export { UsageRepository, USAGE_GROUP_BYS, type UsageGroup, type UsageGroupBy, type UsageQuery } from './usage/usage-repository.js';

@@ -1,4 +1,7 @@
+import type { ColumnType } from 'kysely';
 import type { DocumentStatus, SupportedMediaType } from '#libs/contracts';
+import type { ApiKeyRole } from './api-keys/api-key-role.js';
+import type { ReservationStatus } from './ledger/reservation-status.js';
 
 /**
  * Tables as Kysely sees them (snake_case, as stored). Columns the database fills itself
@@ -10,6 +13,12 @@ export interface StoreSchema {
   collections: CollectionsTable;
   documents: DocumentsTable;
   chunks: ChunksTable;
+  api_keys: ApiKeysTable;
+  spend_counters: SpendCountersTable;
+  spend_reservations: SpendReservationsTable;
+  usage_events: UsageEventsTable;
+  rate_limit_state: RateLimitStateTable;
+  rate_limit_throttles: RateLimitThrottlesTable;
 }
 
 /** A tenant's named set of documents embedded with one model. */
@@ -61,4 +70,108 @@ export interface ChunksTable {
   section: string | null;
   page: number | null;
   content_hash: string;
+}
+
+/**
+ * A 64-bit integer column (micro-dollars, counts): better-sqlite3 returns a number,
+ * node-postgres a decimal string (int8 can exceed 2^53). Read it with `toSafeInteger`.
+ */
+export type Int8 = ColumnType<number | string, number | string, number | string>;
+
+/** An API key; the secret itself is never stored, only its sha256. */
+export interface ApiKeysTable {
+  id: string;
+  tenant_id: string;
+  user_id: string | null;
+  name: string;
+  role: ApiKeyRole;
+  /** Hex sha256 of the whole plaintext key; unique, the lookup path of every request. */
+  secret_hash: string;
+  /** The first characters of the plaintext (`sk-ballast-` and four more), safe to show. */
+  prefix: string;
+  last4: string;
+  daily_budget_micros: Int8 | null;
+  monthly_budget_micros: Int8 | null;
+  rpm: number | null;
+  tpm: number | null;
+  created_at: string;
+  /** When the key stops working; in the future during a rotation's grace period. */
+  revoked_at: string | null;
+  /** The key this one replaced by rotation. */
+  rotated_from_id: string | null;
+  /** Id of the first key of its rotation chain: budgets and rate limits count per lineage. */
+  lineage_id: string;
+}
+
+/** Spent and reserved micro-dollars of one cap scope in one period (a UTC day or month). */
+export interface SpendCountersTable {
+  /** `CapScopeKind`, e.g. `tenant-day`. */
+  scope: string;
+  /** Whose spend: `*` (global), a tenant id, `tenant/user`, or a key id. */
+  subject: string;
+  /** `YYYY-MM-DD` for daily scopes, `YYYY-MM` for monthly ones (UTC). */
+  period: string;
+  spent_micros: Int8;
+  reserved_micros: Int8;
+  /** The limit the last reservation was checked against (null for a row only settles wrote). */
+  limit_micros: Int8 | null;
+  updated_at: string;
+}
+
+/** One reservation per request attempt; holds its amount on every counter listed in `counters`. */
+export interface SpendReservationsTable {
+  /** With `attempt`, the primary key. */
+  request_id: string;
+  attempt: number;
+  /** Opaque id handed to callers and logs. */
+  id: string;
+  status: ReservationStatus;
+  amount_micros: Int8;
+  /** Set once, by the first settle. */
+  actual_micros: Int8 | null;
+  /** JSON array of `{scope, subject, period}`: the counter rows the amount is held on, in lock order. */
+  counters: string;
+  created_at: string;
+  expires_at: string;
+  /** Set by release or by the reaper; a later settle still charges (a late settle). */
+  released_at: string | null;
+  settled_at: string | null;
+}
+
+/** What one settled request attempt consumed; written by the ledger's settle, read by usage queries. */
+export interface UsageEventsTable {
+  request_id: string;
+  attempt: number;
+  tenant_id: string;
+  user_id: string | null;
+  key_id: string | null;
+  provider: string;
+  model: string;
+  /** Null when the provider did not report it (never 0 for unknown). */
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cached_tokens: number | null;
+  cost_micros: Int8;
+  occurred_at: string;
+}
+
+/** GCRA state of one rate-limit rule of one bucket: its theoretical arrival time. */
+export interface RateLimitStateTable {
+  /** e.g. `key:<id>` or `egress:<provider>`. */
+  bucket: string;
+  /** e.g. `requests`, `tokens`. */
+  rule: string;
+  /** Epoch milliseconds (fractional): when the bucket will be fully refilled. */
+  tat_ms: number;
+}
+
+/** Adaptive egress state of one bucket after upstream 429s. */
+export interface RateLimitThrottlesTable {
+  bucket: string;
+  /** Fraction (0–1] of the configured rate in force right after the last cut. */
+  level: number;
+  /** Epoch milliseconds of the last cut; recovery is counted from here. */
+  cut_at_ms: number;
+  /** Epoch milliseconds before which no request goes out (an upstream Retry-After). */
+  paused_until_ms: number;
 }

@@ -2,7 +2,20 @@ import { createCollections } from './0001-create-collections.js';
 import { createDocuments } from './0002-create-documents.js';
 import { createChunks } from './0003-create-chunks.js';
 import { createChunkSearch } from './0004-create-chunk-search.js';
+import { createApiKeys } from './0005-create-api-keys.js';
+import { createSpendLedger } from './0006-create-spend-ledger.js';
+import { createUsageEvents } from './0007-create-usage-events.js';
+import { createRateLimits } from './0008-create-rate-limits.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [createCollections, createDocuments, createChunks, createChunkSearch];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [
+  createCollections,
+  createDocuments,
+  createChunks,
+  createChunkSearch,
+  createApiKeys,
+  createSpendLedger,
+  createUsageEvents,
+  createRateLimits,
+];

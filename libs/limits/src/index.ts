@@ -1,0 +1,11 @@
+export type { RateLimiter, RateLimitRule, RateLimitRequest, RateLimitDecision, RuleState } from './rate-limit-types.js';
+export { evaluateGcra, type GcraOutcome, type GcraUpdate } from './gcra.js';
+export { MemoryRateLimiter, type MemoryRateLimiterOptions } from './memory-rate-limiter.js';
+export { SqlRateLimiter, type SqlRateLimiterOptions } from './sql-rate-limiter.js';
+export { perMinuteRules, type PerMinuteLimits } from './key-rate-limit-rules.js';
+export { rateLimitHeaders, formatDuration } from './rate-limit-headers.js';
+export { currentLevel, cutLevel, DEFAULT_ADAPTIVE_OPTIONS, type AdaptiveOptions, type ThrottleState } from './adaptive-level.js';
+export { MemoryThrottleStore, type ThrottleStore } from './throttle-store.js';
+export { SqlThrottleStore } from './sql-throttle-store.js';
+export { EgressLimiter, type EgressGrant, type EgressLimiterOptions, type EgressRequest } from './egress-limiter.js';
+export { EgressCapacityError, type EgressCapacityFacts } from './egress-capacity-error.js';

@@ -1,0 +1,18 @@
+/** What one settled request attempt consumed. */
+export interface UsageEvent {
+  readonly requestId: string;
+  readonly attempt: number;
+  readonly tenantId: string;
+  readonly userId?: string;
+  readonly keyId?: string;
+  readonly provider: string;
+  readonly model: string;
+  /** Undefined when the provider did not report it, never 0 for unknown. */
+  readonly inputTokens?: number;
+  readonly outputTokens?: number;
+  readonly cachedTokens?: number;
+  /** Whole micro-dollars ($0.000001). */
+  readonly costMicros: number;
+  /** ISO-8601 UTC. */
+  readonly occurredAt: string;
+}

@@ -1,0 +1,4 @@
+import { forEachStoreBackend } from '../ledger/testing/each-store-backend.js';
+import { runUsageContract } from './testing/usage-contract.js';
+
+forEachStoreBackend('usage contract', runUsageContract);
