@@ -121,7 +121,7 @@ describe('chat completions through the durable workflow', () => {
     const { response, body } = await chat(ask('long-context', 'Summarise this: ' + 'lorem ipsum dolor sit amet '.repeat(40)));
     expect(response.status).toBe(413);
     expect(body['type']).toBe('/problems/no-target-fits');
-    expect(body['detail']).toMatch(/about \d+ input tokens.*largest context window is 1000000 tokens/);
+    expect(body['detail']).toMatch(/\d+ tokens that cannot be cut.*largest context window is 1000000 tokens/);
   });
 
   test('a provider 401 fails fast: no retry, no fallback, a clear problem', async () => {

@@ -5,6 +5,10 @@ import type { RouteTable } from '#libs/routes';
 import { createCallModel } from './chat/call-model.activity.js';
 import type { ModelRegistry } from './chat/model-registry.js';
 import { createPlanRoute } from './chat/plan-route.activity.js';
+import type { ContextPolicyLookup } from './context/context-policies.js';
+import { createExcerptOversizedInput } from './context/excerpt-oversized-input.activity.js';
+import { splitInput } from './context/split-input.activity.js';
+import { createSummarizeText } from './context/summarize-text.activity.js';
 import { createEmbedChunks } from './rag/embed-chunks.activity.js';
 import { createActivateDocumentVersion, createDeleteDocumentData, createMarkDocumentFailed } from './rag/finish-ingest.activity.js';
 import { createSourceLoader } from './rag/load-sources.js';
@@ -21,14 +25,19 @@ export interface ActivityDependencies {
   readonly recordAttempt: (workflowId: string, attempt: TargetAttempt) => Promise<void>;
   readonly simulatedProviders: ReadonlySet<string>;
   readonly rag: RagDependencies;
+  /** Each route's context budget policy. */
+  readonly contextPolicies: ContextPolicyLookup;
 }
 
 export function createActivities(dependencies: ActivityDependencies) {
   const { rag } = dependencies;
   return {
-    planRoute: createPlanRoute(dependencies.routes),
+    planRoute: createPlanRoute(dependencies.routes, dependencies.contextPolicies),
     callModel: createCallModel({ ...dependencies, loadSources: createSourceLoader(rag) }),
     retrieveContext: createRetrieveContext(rag),
+    excerptOversizedInput: createExcerptOversizedInput(rag),
+    splitInput,
+    summarizeText: createSummarizeText(dependencies),
     parseDocument: createParseDocument(rag),
     embedChunks: createEmbedChunks(rag),
     activateDocumentVersion: createActivateDocumentVersion(rag),

@@ -1,3 +1,4 @@
 export { createActivities, type ActivityDependencies, type ChatActivities } from './create-activities.js';
 export { ModelRegistry, type RegistryProvider } from './chat/model-registry.js';
 export { retryDelayMs } from './chat/retry-delay.js';
+export { contextPoliciesFrom, type ContextPolicyLookup } from './context/context-policies.js';

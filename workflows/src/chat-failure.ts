@@ -27,11 +27,21 @@ export function callerError(attempts: readonly AttemptRecord[], kind: string, st
   };
 }
 
+/** The route refuses messages above its limit (context policy `oversizedInput: reject`): 413 with the numbers. */
+export function inputTooLarge(queryTokens: number, limit: number): ChatFailure {
+  return {
+    code: 'input-too-large',
+    message: `The current message has ${queryTokens} tokens; this route takes at most ${limit}. Shorten it, upload it as a document and ask about it, or use a route whose context policy excerpts or summarises long input.`,
+    httpStatus: 413,
+    attempts: [],
+  };
+}
+
 /** Every target's window is too small for the request: 413 with the numbers to act on. */
-export function noTargetFits(attempts: readonly AttemptRecord[], estimatedInputTokens: number, largestWindow: number): ChatFailure {
+export function noTargetFits(attempts: readonly AttemptRecord[], requiredTokens: number, largestWindow: number, detail?: string): ChatFailure {
   return {
     code: 'no-target-fits',
-    message: `The request (about ${estimatedInputTokens} input tokens) does not fit any model of the route; the largest context window is ${largestWindow} tokens. Shorten the conversation or use a route with a larger-window model.`,
+    message: `The request (${requiredTokens} tokens that cannot be cut: system instructions and the current message) does not fit any model of the route; the largest context window is ${largestWindow} tokens${detail ? ` (${detail})` : ''}. Shorten the message or use a route with a larger-window model.`,
     httpStatus: 413,
     attempts,
   };

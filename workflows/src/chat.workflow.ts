@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  executeChild,
   log,
   proxyActivities,
   proxyLocalActivities,
@@ -22,19 +23,24 @@ import {
   type CallModelInput,
   type ChatMessage,
   type ChatWorkflowInput,
+  type InputHandling,
+  type OversizedInputVerdict,
   type RoutePlan,
+  type RouteTarget,
   type TargetAttempt,
 } from '#libs/contracts';
 import type { ChatActivities } from '#activities';
-import { allTargetsFailed, callerError, noTargetFits } from './chat-failure.js';
+import { allTargetsFailed, callerError, inputTooLarge, noTargetFits } from './chat-failure.js';
 import { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery } from './messages.js';
 import { StepLog } from './step-log.js';
+import { summarizeInputWorkflow } from './summarize-input.workflow.js';
 
 const { planRoute } = proxyLocalActivities<ChatActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['unknown-model'] },
 });
 const { retrieveContext } = proxyActivities<ChatActivities>({ startToCloseTimeout: '30 seconds' });
+const { excerptOversizedInput } = proxyActivities<ChatActivities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '60 seconds', retry: { maximumAttempts: 3 } });
 
 /**
  * One chat request: plan the route, then try each target in order — Temporal retries a
@@ -46,6 +52,8 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
   const steps = new StepLog();
   const attempts = new Map<string, TargetAttempt>();
   let plan: RoutePlan | undefined;
+  // Cost of summarising an oversized message (child workflow), added to the answer's cost.
+  let summaryCostUsd = 0;
   let outcome: { result: ChatResult } | { failure: ChatFailure } | undefined;
 
   setHandler(attemptRecordedSignal, (attempt) => {
@@ -116,14 +124,72 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
         return { failure };
       }
     }
-    return callTargets(plan, context);
+    let inputHandling: InputHandling | undefined;
+    if (plan.oversizedInput) {
+      const handled = await handleOversizedInput(plan, plan.oversizedInput);
+      if ('failure' in handled) return handled;
+      inputHandling = handled.handling;
+    }
+    return callTargets(plan, context, inputHandling);
   }
 
-  async function callTargets(route: RoutePlan, context: CallModelInput['context']): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
+  /** An oversized current message is never truncated: refused, excerpted or summarised, as the route says. */
+  async function handleOversizedInput(route: RoutePlan, verdict: OversizedInputVerdict): Promise<{ handling: InputHandling } | { failure: ChatFailure }> {
+    const messageIndex = lastUserIndex(request.messages);
+    const text = request.messages[messageIndex]?.content ?? '';
+    const first = route.targets[0] as RouteTarget;
+    if (verdict.action === 'reject') {
+      const failure = inputTooLarge(verdict.queryTokens, verdict.limit);
+      steps.start('oversized-input', `message of ${verdict.queryTokens} tokens, limit ${verdict.limit}`);
+      steps.fail('oversized-input', failure.message);
+      return { failure };
+    }
+    const record = { policy: verdict.action, queryTokens: verdict.queryTokens, limit: verdict.limit };
+    if (verdict.action === 'ephemeral-document') {
+      steps.start('excerpt-input', `retrieve from the ${verdict.queryTokens}-token message`);
+      const found = await excerptOversizedInput.executeWithOptions(
+        { summary: `excerpt a ${verdict.queryTokens}-token message`, startToCloseTimeout: '5 minutes', heartbeatTimeout: '60 seconds', retry: { maximumAttempts: 3 } },
+        [{ requestId: request.requestId, text, model: first.model, budgetTokens: verdict.limit }],
+      );
+      steps.complete('excerpt-input', `${found.excerpts.length} of ${found.parts} parts kept as sources`);
+      return { handling: { kind: 'ephemeral-document', messageIndex, question: found.question, excerpts: found.excerpts, record: { ...record, policy: 'ephemeral-document', parts: found.parts, excerpts: found.excerpts.length } } };
+    }
+    steps.start('summarize-input', `map-reduce summary of a ${verdict.queryTokens}-token message`);
+    const smallestWindow = Math.min(...route.targets.map((target) => target.contextWindow));
+    const summary = await executeChild(summarizeInputWorkflow, {
+      workflowId: `${workflowInfo().workflowId}-summarize-input`,
+      args: [
+        {
+          requestId: request.requestId,
+          text,
+          target: first,
+          settings: request.settings,
+          // Parts about twice the route's message limit: small enough to summarise faithfully.
+          partTokens: Math.max(500, Math.min(verdict.limit * 2, 8_000, Math.floor(smallestWindow / 4))),
+          summaryTokens: Math.max(200, Math.min(4_000, Math.floor(verdict.limit / 2))),
+        },
+      ],
+    });
+    summaryCostUsd = summary.costUsd;
+    steps.complete('summarize-input', `${summary.parts} parts summarised in ${summary.calls} calls`);
+    return {
+      handling: {
+        kind: 'summarize',
+        messageIndex,
+        question: summary.question,
+        summary: summary.summary,
+        record: { ...record, policy: 'summarize', parts: summary.parts, summaryCalls: summary.calls, summaryCostUsd: summary.costUsd, summaryTokens: summary.summaryTokens },
+      },
+    };
+  }
+
+  async function callTargets(route: RoutePlan, context: CallModelInput['context'], inputHandling: InputHandling | undefined): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
     const { callModel } = proxyActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
     const { callModel: callModelLocally } = proxyLocalActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
     steps.start('call-model', `${route.targets.length} target(s)`);
-    let minimumWindow = route.estimatedInputTokens;
+    // What can never be cut must fit; history and sources are budgeted per target by the call itself.
+    // (Plans recorded before budgeting have no requiredTokens: the whole request had to fit then.)
+    let minimumWindow = inputHandling ? 0 : (route.requiredTokens ?? route.estimatedInputTokens);
     let lastMessage: string | undefined;
     // Targets that could not take the request because of its size, not because they failed.
     let tooSmallTargets = 0;
@@ -145,6 +211,8 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
           timeouts: input.timeouts,
           retry: input.retry,
           ...(context ? { context } : {}),
+          route: route.route,
+          ...(inputHandling ? { inputHandling } : {}),
         };
         const common = {
           summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,
@@ -171,8 +239,9 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
             routeReason: route.reason,
             attempts: all,
             response: output.result,
-            costUsd: output.result.costUsd,
+            costUsd: summaryCostUsd === 0 ? output.result.costUsd : Math.round((output.result.costUsd + summaryCostUsd) * 1e8) / 1e8,
             citations: output.result.citations,
+            ...(output.result.context ? { context: output.result.context } : {}),
             steps: steps.list(),
             completedAt: new Date().toISOString(),
           },
@@ -196,7 +265,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
     }
     const failure =
       tooSmallTargets === route.targets.length
-        ? noTargetFits(sortedAttempts(attempts), route.estimatedInputTokens, Math.max(...route.targets.map((target) => target.contextWindow)))
+        ? noTargetFits(sortedAttempts(attempts), route.requiredTokens ?? route.estimatedInputTokens, Math.max(...route.targets.map((target) => target.contextWindow)), lastMessage)
         : allTargetsFailed(sortedAttempts(attempts), lastMessage);
     steps.fail('call-model', failure.message);
     return { failure };
@@ -236,6 +305,11 @@ function describeFailure(error: unknown): DescribedFailure {
   // Timeouts (a worker died, an attempt ran past its limit) count as retryable provider timeouts.
   const message = cause instanceof Error ? cause.message : String(cause);
   return { kind: 'timeout', message, statusCode: undefined, attempts: [] };
+}
+
+function lastUserIndex(messages: readonly ChatMessage[]): number {
+  for (let index = messages.length - 1; index >= 0; index -= 1) if (messages[index]?.role === 'user') return index;
+  return messages.length - 1;
 }
 
 function lastUserMessage(messages: readonly ChatMessage[]): string {

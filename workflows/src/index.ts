@@ -1,4 +1,5 @@
 export { chatWorkflow } from './chat.workflow.js';
 export { deleteDocumentWorkflow } from './delete-document.workflow.js';
 export { ingestDocumentWorkflow } from './ingest-document.workflow.js';
+export { summarizeInputWorkflow } from './summarize-input.workflow.js';
 export { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery, ingestProgressQuery } from './messages.js';

@@ -4,7 +4,9 @@ import { LlmError, type CircuitBreakerRegistry } from '#libs/llm';
 import { computeCostUsd, type ModelCatalog } from '#libs/models';
 import type { ModelRegistry } from './model-registry.js';
 import { retryDelayMs } from './retry-delay.js';
-import { buildGroundedMessages } from '../rag/grounding-prompt.js';
+import { createTokenCounter } from '#libs/context';
+import { assemblePrompt, type AssembledPrompt } from '../context/assemble-prompt.js';
+import type { ContextPolicyLookup } from '../context/context-policies.js';
 import type { SourceLoader } from '../rag/source-loader.js';
 
 export interface CallModelDependencies {
@@ -16,6 +18,8 @@ export interface CallModelDependencies {
   readonly simulatedProviders: ReadonlySet<string>;
   /** Loads the text of retrieved chunks (tenant-checked) for the prompt, with their citations. */
   readonly loadSources: SourceLoader;
+  /** Each route's context budget policy. */
+  readonly contextPolicies: ContextPolicyLookup;
 }
 
 /**
@@ -32,6 +36,29 @@ export function createCallModel(dependencies: CallModelDependencies) {
     const started = performance.now();
     const base = { provider: target.provider, model: target.model, attempt: attemptNumber, startedAt: startedAt.toISOString() };
 
+    // The prompt is budgeted for this target's window before anything is sent: a target too
+    // small for what must not be cut is skipped (the workflow moves on to a larger window).
+    const { sources, citations } = input.context ? await dependencies.loadSources(input.context.tenantId, input.context.chunks) : { sources: [], citations: [] };
+    const entry = dependencies.catalog.find(target.model);
+    const prompt: AssembledPrompt = assemblePrompt({
+      messages: input.messages,
+      ...(input.inputHandling ? { inputHandling: input.inputHandling } : {}),
+      sources,
+      citations,
+      counter: await createTokenCounter(target.model),
+      window: target.contextWindow,
+      policy: dependencies.contextPolicies(input.route),
+      ...(input.settings.maxOutputTokens !== undefined ? { maxOutputTokens: input.settings.maxOutputTokens } : {}),
+      ...(entry ? { inputPricePerMillion: entry.pricesPerMillion.input } : {}),
+    });
+    if (prompt.kind === 'too-large') {
+      const message =
+        `system instructions (${prompt.systemTokens}) + current message (${prompt.queryTokens}) + reserved output (${prompt.outputTokens}) = ` +
+        `${prompt.needed} tokens, more than ${target.model}'s ${prompt.window}-token window`;
+      const attempt: AttemptRecord = { ...base, outcome: 'skipped', latencyMs: 0, errorKind: 'context-length-exceeded', message };
+      throw ApplicationFailure.create({ type: 'context-length-exceeded', message, nonRetryable: true, details: [{ attempt, needed: prompt.needed, window: prompt.window }] });
+    }
+
     const breaker = dependencies.breakers.get(target.provider);
     if (!breaker.canCall()) {
       const attempt: AttemptRecord = { ...base, outcome: 'skipped', latencyMs: 0, errorKind: 'circuit-open', message: `circuit open for provider ${target.provider}` };
@@ -41,17 +68,15 @@ export function createCallModel(dependencies: CallModelDependencies) {
     // A long call heartbeats so a dead worker is noticed after heartbeatTimeout, not attemptTimeout.
     const heartbeat = context.info.isLocal ? undefined : setInterval(() => context.heartbeat(), Math.max(250, Math.floor(input.timeouts.heartbeatTimeoutMs / 3)));
     try {
-      const { sources, citations } = input.context ? await dependencies.loadSources(input.context.tenantId, input.context.chunks) : { sources: [], citations: [] };
       const model = dependencies.models.get(target.provider, target.model);
       const result = await model.generate({
-        messages: buildGroundedMessages(input.messages, sources),
+        messages: prompt.messages,
         settings: input.settings,
         idempotencyKey: `${input.requestId}:call-model:${input.targetIndex}`,
         abortSignal: context.cancellationSignal,
         timeoutMs: input.timeouts.attemptTimeoutMs,
       });
       breaker.recordSuccess();
-      const entry = dependencies.catalog.find(target.model);
       const cost = entry ? computeCostUsd(entry, result.usage) : { costUsd: 0, complete: false };
       const latencyMs = Math.round(performance.now() - started);
       return {
@@ -64,7 +89,8 @@ export function createCallModel(dependencies: CallModelDependencies) {
           usage: result.usage,
           costUsd: cost.costUsd,
           simulated: result.response.simulated || dependencies.simulatedProviders.has(target.provider),
-          citations,
+          citations: prompt.citations,
+          context: prompt.context,
         },
         attempt: { ...base, outcome: 'success', latencyMs },
       };

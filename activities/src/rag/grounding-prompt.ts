@@ -9,7 +9,8 @@ export interface PromptSource {
   readonly text: string;
 }
 
-const INSTRUCTIONS =
+/** What the model is told about the numbered sources (counted against the window by the budget). */
+export const GROUNDING_INSTRUCTIONS =
   'Answer the user using only the numbered sources below. Cite every fact with the number of its source in ' +
   'square brackets, like [1] or [2][3]. If the sources do not contain the answer, say that you could not find it in the sources.';
 
@@ -27,5 +28,5 @@ export function buildGroundedMessages(messages: readonly ChatMessage[], sources:
     .join('\n\n');
   const leadingSystem = messages.filter((message, index) => message.role === 'system' && messages.slice(0, index).every((earlier) => earlier.role === 'system'));
   const rest = messages.slice(leadingSystem.length);
-  return [...leadingSystem, { role: 'system', content: `${INSTRUCTIONS}\n\nSources:\n\n${listing}` }, ...rest];
+  return [...leadingSystem, { role: 'system', content: `${GROUNDING_INSTRUCTIONS}\n\nSources:\n\n${listing}` }, ...rest];
 }

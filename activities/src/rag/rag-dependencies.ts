@@ -7,6 +7,8 @@ export interface EmbeddingRegistry {
   get(modelName: string): EmbeddingModel;
   /** One vector space per model and dimension count, e.g. `lexical-embedding-v1_384`. */
   spaceFor(modelName: string, dimensions: number): string;
+  /** The model new collections get, also used for per-request (ephemeral) documents. */
+  defaultModelName(): string;
 }
 
 /** What ingestion and retrieval activities touch. */

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, ModelRegistry } from '#activities';
+import { contextPoliciesFrom, createActivities, ModelRegistry } from '#activities';
 import type { ResolvedConfig } from '#libs/config';
 import { CircuitBreakerRegistry } from '#libs/llm';
 import type { RagRuntime } from '#libs/rag-runtime';
@@ -35,6 +35,7 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     breakers: new CircuitBreakerRegistry(config.circuitBreaker),
     simulatedProviders: new Set(config.providers.filter((provider) => provider.simulated).map((provider) => provider.name)),
     rag: options.rag,
+    contextPolicies: contextPoliciesFrom(config.routes),
     recordAttempt: async (workflowId, attempt) => {
       await client.workflow.getHandle(workflowId).signal(attemptRecordedSignal, attempt);
     },

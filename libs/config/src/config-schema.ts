@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContextBudgetPolicySchema } from '#libs/context';
 import { ModelCatalogOverrideSchema } from '#libs/models';
 import { RoutingRulesSchema } from '#libs/routing';
 
@@ -44,6 +45,11 @@ export const RouteConfigSchema = z.strictObject({
   description: z.string().optional(),
   /** Default retrieval for requests on this route that name no collections. */
   retrieval: RouteRetrievalConfigSchema.optional(),
+  /** How the prompt is fitted to the window: section budgets, oversized input, compression (see libs/context). */
+  context: ContextBudgetPolicySchema.refine((policy) => !policy.historySummary, {
+    message: 'historySummary is not available yet: dropped turns are reported in ballast.context.dropped but not summarised',
+    path: ['historySummary'],
+  }).optional(),
 });
 export type RouteConfig = z.infer<typeof RouteConfigSchema>;
 
@@ -65,6 +71,8 @@ export const ApiKeyConfigSchema = z.strictObject({
   tenantId: z.string().min(1).default('default'),
   userId: z.string().min(1).default('default'),
   name: z.string().optional(),
+  /** `admin` (every tenant), `tenant-admin` (its tenant's keys and usage) or `user` (model requests); default `user`. */
+  role: z.enum(['admin', 'tenant-admin', 'user']).optional(),
 });
 export type ApiKeyConfig = z.infer<typeof ApiKeyConfigSchema>;
 
@@ -123,6 +131,46 @@ export const DocumentsConfigSchema = z.strictObject({
     .prefault({}),
 });
 
+const positiveUsd = z.number().positive();
+
+/** Dollar caps of one tenant or (as the default for every user) of one user; an absent cap does not apply. */
+export const BudgetAmountsConfigSchema = z.strictObject({
+  /** Spend per UTC day. */
+  dailyUsd: positiveUsd.optional(),
+  /** Spend per UTC calendar month. */
+  monthlyUsd: positiveUsd.optional(),
+});
+export type BudgetAmountsConfig = z.infer<typeof BudgetAmountsConfigSchema>;
+
+/** Spend caps enforced by the reserve-then-settle ledger (key budgets are set per key through the admin API). */
+export const BudgetsConfigSchema = z.strictObject({
+  /** Spend of every tenant together per UTC day. */
+  globalDailyUsd: positiveUsd.optional(),
+  /** Fraction of a cap whose crossing is reported (alerts) before the cap refuses requests. */
+  softLimitRatio: z.number().gt(0).max(1).default(0.8),
+  /** Caps per tenant id. */
+  tenants: z.record(z.string().min(1), BudgetAmountsConfigSchema).default({}),
+  /** Caps every user of every tenant gets (counted per tenant and user). */
+  users: BudgetAmountsConfigSchema.optional(),
+});
+export type BudgetsConfig = z.infer<typeof BudgetsConfigSchema>;
+
+/** Per-key request and token rates on model-calling endpoints. */
+export const RateLimitsConfigSchema = z.strictObject({
+  /** Limits of keys whose record sets none (config keys always use these); an absent limit does not apply. */
+  perKey: z
+    .strictObject({
+      /** Requests per minute. */
+      rpm: positiveInt.optional(),
+      /** Estimated tokens (input + maximum output) per minute. */
+      tpm: positiveInt.optional(),
+    })
+    .prefault({}),
+  /** `database`: limits shared by every API replica through the store (default); `memory`: per process. */
+  store: z.enum(['memory', 'database']).default('database'),
+});
+export type RateLimitsConfig = z.infer<typeof RateLimitsConfigSchema>;
+
 /** Everything Ballast reads at start-up. Every field has a default that runs on one machine. */
 export const BallastConfigSchema = z.strictObject({
   environment: z.enum(['development', 'production', 'test']).default('development'),
@@ -175,6 +223,8 @@ export const BallastConfigSchema = z.strictObject({
   documents: DocumentsConfigSchema.prefault({}),
   retry: RetryConfigSchema.prefault({}),
   circuitBreaker: CircuitBreakerConfigSchema.prefault({}),
+  budgets: BudgetsConfigSchema.prefault({}),
+  rateLimits: RateLimitsConfigSchema.prefault({}),
 });
 
 /** The configuration as written (before defaults). */

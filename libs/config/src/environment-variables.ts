@@ -28,9 +28,12 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'BALLAST_DOCUMENT_MAX_BYTES', path: 'documents.maxBytes', type: 'int', help: 'largest document upload' },
   { name: 'BALLAST_SIMULATOR', path: 'simulator.mode', type: 'string', help: 'auto | always | never' },
   { name: 'BALLAST_SIMULATOR_URL', path: 'simulator.url', type: 'string', help: 'simulator base URL' },
+  { name: 'BALLAST_RATE_LIMIT_STORE', path: 'rateLimits.store', type: 'string', help: 'database (shared by replicas) | memory (per process)' },
+  { name: 'BALLAST_KEY_RPM', path: 'rateLimits.perKey.rpm', type: 'int', help: 'requests per minute of keys that set none' },
+  { name: 'BALLAST_KEY_TPM', path: 'rateLimits.perKey.tpm', type: 'int', help: 'estimated tokens per minute of keys that set none' },
 ] as const;
 
-/** `BALLAST_API_KEYS=key[:tenant[:user]],...` — static API keys until the access issue lands. */
+/** `BALLAST_API_KEYS=key[:tenant[:user[:role]]],...` — static API keys (managed keys live in the store). */
 export const API_KEYS_VARIABLE = 'BALLAST_API_KEYS';
 /** Path of the optional YAML file; `./ballast.yaml` is read when it exists. */
 export const CONFIG_FILE_VARIABLE = 'BALLAST_CONFIG';

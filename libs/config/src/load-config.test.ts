@@ -34,6 +34,13 @@ test('BALLAST_API_KEYS parses key:tenant:user lists', () => {
   ]);
 });
 
+test('BALLAST_API_KEYS takes an optional role; the development key is an admin', () => {
+  const config = loadConfig({ env: { BALLAST_API_KEYS: 'sk-aaaaaaaaaaaa:acme:ops:tenant-admin' }, cwd });
+  expect(config.auth.apiKeys).toEqual([{ key: 'sk-aaaaaaaaaaaa', tenantId: 'acme', userId: 'ops', role: 'tenant-admin' }]);
+  expect(() => loadConfig({ env: { BALLAST_API_KEYS: 'sk-aaaaaaaaaaaa:acme:ops:root' }, cwd })).toThrow(/auth\.apiKeys\[0\]\.role/);
+  expect(loadConfig({ env: {}, cwd }).auth.apiKeys[0]).toMatchObject({ key: DEVELOPMENT_API_KEY, role: 'admin' });
+});
+
 test('production refuses to start without API keys, and says how to fix it', () => {
   expect(() => loadConfig({ env: { BALLAST_ENV: 'production' }, cwd })).toThrow(/auth\.apiKeys: production needs at least one API key: set BALLAST_API_KEYS/);
 });

@@ -62,9 +62,9 @@ export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
   const apiKeys =
     config.auth.apiKeys.length > 0 || config.environment === 'production'
       ? config.auth.apiKeys
-      : [{ key: DEVELOPMENT_API_KEY, tenantId: 'default', userId: 'default', name: 'development key' }];
+      : [{ key: DEVELOPMENT_API_KEY, tenantId: 'default', userId: 'default', name: 'development key', role: 'admin' as const }];
   if (apiKeys.length === 0) {
-    problems.push({ path: 'auth.apiKeys', message: `production needs at least one API key: set ${API_KEYS_VARIABLE}=<key>:<tenant>:<user>` });
+    problems.push({ path: 'auth.apiKeys', message: `production needs at least one API key: set ${API_KEYS_VARIABLE}=<key>:<tenant>:<user>[:<role>]` });
   }
 
   const resolved: ResolvedConfig = {
@@ -128,8 +128,8 @@ function applyEnvironment(document: Record<string, unknown>, env: NodeJS.Process
         .map((entry) => entry.trim())
         .filter(Boolean)
         .map((entry) => {
-          const [key, tenantId, userId] = entry.split(':');
-          return { key, tenantId: tenantId || 'default', userId: userId || 'default' };
+          const [key, tenantId, userId, role] = entry.split(':');
+          return { key, tenantId: tenantId || 'default', userId: userId || 'default', ...(role ? { role } : {}) };
         }),
     );
   }

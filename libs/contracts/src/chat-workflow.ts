@@ -1,4 +1,5 @@
 import type { AttemptRecord, ChatRequest, ModelCallResult, RoutePlan, RouteTarget } from './chat.js';
+import type { InputHandling } from './context.js';
 import type { RetrievalSettings, RetrievedChunkRef } from './rag.js';
 import type { StepRecord } from './progress.js';
 
@@ -55,6 +56,79 @@ export interface CallModelInput {
   readonly retry: RetrySettings;
   /** Retrieved sources to put in the prompt (ids only; the activity loads their text). */
   readonly context?: { readonly tenantId: string; readonly chunks: readonly RetrievedChunkRef[] };
+  /** The route whose context policy budgets the prompt (absent: the default policy). */
+  readonly route?: string;
+  /** How an oversized current message is replaced (excerpts or a summary). */
+  readonly inputHandling?: InputHandling;
+}
+
+/** Input of the `excerptOversizedInput` activity: retrieve from the current message itself. */
+export interface ExcerptOversizedInputInput {
+  readonly requestId: string;
+  readonly text: string;
+  /** Model of the first target: its tokenizer sizes the parts. */
+  readonly model: string;
+  /** Tokens the excerpts may take together. */
+  readonly budgetTokens: number;
+}
+
+/** What `excerptOversizedInput` found: spans only, the text stays in the request. */
+export interface ExcerptOversizedInputOutput {
+  readonly question: { readonly start: number; readonly end: number };
+  readonly excerpts: ReadonlyArray<{ readonly start: number; readonly end: number; readonly score: number }>;
+  readonly parts: number;
+}
+
+/** Input of `summarizeInputWorkflow`: map-reduce summary of an oversized message. */
+export interface SummarizeInputWorkflowInput {
+  readonly requestId: string;
+  readonly text: string;
+  readonly target: RouteTarget;
+  readonly settings: ChatRequest['settings'];
+  /** Tokens per part (map) and the most the final summary may take. */
+  readonly partTokens: number;
+  readonly summaryTokens: number;
+}
+
+/** Result of `summarizeInputWorkflow`. */
+export interface SummarizeInputWorkflowOutput {
+  readonly question: { readonly start: number; readonly end: number };
+  readonly summary: string;
+  readonly parts: number;
+  readonly calls: number;
+  readonly costUsd: number;
+  readonly summaryTokens: number;
+}
+
+/** Input of the `splitInput` activity. */
+export interface SplitInputInput {
+  readonly text: string;
+  readonly model: string;
+  readonly partTokens: number;
+}
+
+/** Output of `splitInput`: the question span and the parts, as spans. */
+export interface SplitInputOutput {
+  readonly question: { readonly start: number; readonly end: number };
+  readonly parts: ReadonlyArray<{ readonly start: number; readonly end: number; readonly tokens: number }>;
+}
+
+/** Input of `summarizeText`: one map or reduce step of the summary. */
+export interface SummarizeTextInput {
+  readonly requestId: string;
+  /** Distinguishes the steps for idempotency keys, e.g. `map-3` or `reduce-1-0`. */
+  readonly step: string;
+  readonly text: string;
+  readonly question: string;
+  readonly target: RouteTarget;
+  readonly maxOutputTokens: number;
+}
+
+/** Output of `summarizeText`. */
+export interface SummarizeTextOutput {
+  readonly summary: string;
+  readonly tokens: number;
+  readonly costUsd: number;
 }
 
 /** Input of the `retrieveContext` activity. */

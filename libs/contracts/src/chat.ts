@@ -1,5 +1,6 @@
 /** Chat request and result shapes shared by the API, the workflow and the activities. */
 import type { StepRecord } from './progress.js';
+import type { ContextUsage, OversizedInputVerdict } from './context.js';
 import type { Citation, RetrievalSettings } from './rag.js';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
@@ -27,6 +28,8 @@ export interface Caller {
   readonly tenantId: string;
   readonly userId: string;
   readonly keyId: string;
+  /** The key's own spending caps in USD (managed keys), besides the configured ones. */
+  readonly keyBudgets?: { readonly dailyUsd?: number; readonly monthlyUsd?: number };
 }
 
 /** A validated chat request as the workflow receives it. */
@@ -72,6 +75,10 @@ export interface RoutePlan {
   readonly targets: readonly RouteTarget[];
   /** The route's default retrieval, used when the request names no collections. */
   readonly retrieval?: RetrievalSettings;
+  /** Set when the current message is above the route's limit (see the route's context policy). */
+  readonly oversizedInput?: OversizedInputVerdict;
+  /** Tokens that can never be cut: system instructions and the current message (history and sources can). */
+  readonly requiredTokens?: number;
 }
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';
@@ -105,6 +112,8 @@ export interface ModelCallResult {
   readonly simulated: boolean;
   /** Sources the prompt carried, numbered `[1]`, `[2]`, … */
   readonly citations: readonly Citation[];
+  /** The prompt's token budget: what each section used, what was dropped, trimmed or compressed. */
+  readonly context?: ContextUsage;
 }
 
 /** Final result of a chat workflow. */
@@ -117,6 +126,8 @@ export interface ChatResult {
   readonly costUsd: number;
   /** Sources given to the model, numbered as in the prompt; empty without retrieval. */
   readonly citations: readonly Citation[];
+  /** The prompt's token budget (absent in results recorded before budgeting existed). */
+  readonly context?: ContextUsage;
   readonly steps: readonly StepRecord[];
   readonly completedAt: string;
 }

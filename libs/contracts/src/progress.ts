@@ -1,6 +1,6 @@
 import type { AttemptRecord, ChatResult } from './chat.js';
 
-export type StepName = 'plan-route' | 'retrieve' | 'call-model';
+export type StepName = 'plan-route' | 'retrieve' | 'oversized-input' | 'excerpt-input' | 'summarize-input' | 'call-model';
 export type StepStatus = 'running' | 'completed' | 'failed';
 
 /** One durable step of a request, with its timing and every provider attempt it made. */
@@ -19,7 +19,7 @@ export type RequestStatus = 'running' | 'completed' | 'failed';
 
 /** A failure the API can turn into a problem+json response without guessing. */
 export interface ChatFailure {
-  readonly code: 'all-targets-failed' | 'caller-error' | 'provider-auth' | 'no-target-fits' | 'unknown-model' | 'unknown-collection' | 'internal';
+  readonly code: 'all-targets-failed' | 'caller-error' | 'provider-auth' | 'no-target-fits' | 'input-too-large' | 'unknown-model' | 'unknown-collection' | 'internal';
   readonly message: string;
   /** HTTP status the API should answer with. */
   readonly httpStatus: number;

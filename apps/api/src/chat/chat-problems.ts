@@ -7,6 +7,7 @@ const TITLES: Record<ChatFailure['code'], string> = {
   'caller-error': 'Rejected By Provider',
   'provider-auth': 'Provider Credentials Rejected',
   'no-target-fits': 'Request Too Large For Every Model',
+  'input-too-large': 'Message Too Large For This Route',
   'unknown-model': 'Unknown Model',
   'unknown-collection': 'Unknown Collection',
   internal: 'Internal Error',

@@ -1,4 +1,5 @@
 import type { AttemptRecord, ChatResult, FinishReason } from '#libs/contracts';
+import { toWireContext } from './to-wire-context.js';
 
 const FINISH_REASONS: Record<FinishReason, string> = {
   stop: 'stop',
@@ -63,6 +64,7 @@ export function toOpenAiResponse(result: ChatResult, envelope: BallastEnvelope) 
         chunk_id: citation.chunkId,
         score: citation.score,
       })),
+      context: result.context ? toWireContext(result.context) : null,
       simulated: response.simulated,
       start_mode: envelope.startMode,
       temporal_ui_url: envelope.temporalUiUrl,

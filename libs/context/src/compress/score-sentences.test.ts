@@ -1,0 +1,46 @@
+import { factMask } from './fact-features.js';
+import { scoreSentences, type SentenceToScore } from './score-sentences.js';
+import { termBag, termsOf } from './text-terms.js';
+
+const sentence = (text: string, chunk = 0, heading = false): SentenceToScore => {
+  const terms = termsOf(text);
+  return { bag: termBag(terms), length: terms.length, facts: factMask(text), chunk, heading, continuation: /^(?:it|this)\b/i.test(text) };
+};
+
+describe('scoreSentences', () => {
+  it('ranks the sentence that answers above ones that only share words', () => {
+    const sentences = [
+      sentence('Our returns team is based in Ohio and answers emails about returns.'),
+      sentence('Physical items can be returned within 30 days of delivery for a full refund.'),
+      sentence('Gift cards cannot be returned.'),
+    ];
+    const scores = scoreSentences('How many days do I have to return a physical item?', sentences);
+    expect(scores.indexOf(Math.max(...scores))).toBe(1);
+  });
+
+  it('favours a sentence holding the kind of fact the question asks for', () => {
+    const sentences = [sentence('The Pro plan includes priority support and SSO.'), sentence('The Pro plan costs $39.99 per user per month.')];
+    const [plain, priced] = scoreSentences('How much does the Pro plan cost?', sentences);
+    expect(priced).toBeGreaterThan(plain ?? 0);
+  });
+
+  it('lifts a sentence continuing a relevant one, and a heading over a relevant sentence', () => {
+    const sentences = [
+      sentence('v3.8.2 — 2024-11-04', 0, true),
+      sentence('Fixed: memory leak in the sync client when watching large folders.'),
+      sentence('It took 3 weeks to find.'),
+      sentence('v3.9.0 — 2024-12-02', 1, true),
+      sentence('New: selective sync for shared folders.', 1),
+      sentence('It is opt-in.', 1),
+    ];
+    const scores = scoreSentences('Which version fixed the memory leak?', sentences);
+    expect(scores[0]).toBeGreaterThan(scores[3] ?? 0);
+    expect(scores[2]).toBeGreaterThan(scores[5] ?? 0);
+  });
+
+  it('is deterministic and scores nothing when the query shares no terms', () => {
+    const sentences = [sentence('Alpha beta.'), sentence('Gamma delta.')];
+    expect(scoreSentences('zeta', sentences)).toEqual(scoreSentences('zeta', sentences));
+    expect(scoreSentences('zeta', sentences).every((score) => score < 0.2)).toBe(true);
+  });
+});
