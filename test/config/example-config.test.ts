@@ -90,7 +90,9 @@ describe('ballast.example.yaml', () => {
     expect(Object.keys(config.routes)).toEqual(['simple', 'complex', 'long-context', 'private', 'handbook']);
     expect(config.routes['handbook']?.retrieval).toEqual({ collections: ['handbook'], topK: 5, hybrid: true, diversity: 0.3, minScore: 0.2 });
     expect(config.routing.tiers).toEqual(['simple', 'complex', 'long-context', 'private']);
-    expect(config.auth.apiKeys).toEqual([{ key: 'sk-ballast-example-0001', tenantId: 'acme', userId: 'backend', name: 'acme backend service' }]);
+    expect(config.auth.apiKeys).toEqual([{ key: 'sk-ballast-example-0001', tenantId: 'acme', userId: 'backend', name: 'acme backend service', role: 'tenant-admin' }]);
+    expect(config.budgets).toEqual({ globalDailyUsd: 500, softLimitRatio: 0.8, tenants: { acme: { dailyUsd: 50, monthlyUsd: 1000 } }, users: { dailyUsd: 5, monthlyUsd: 100 } });
+    expect(config.rateLimits).toEqual({ perKey: { rpm: 600, tpm: 200_000 }, store: 'database' });
     expect(config.temporal).toMatchObject({ address: 'temporal-frontend:7233', startMode: 'update-with-start', callModelAs: 'activity' });
   });
 

@@ -15,6 +15,8 @@ import { startTemporalTestServer } from './temporal-test-server.js';
 
 export const TEST_API_KEY = 'sk-test-tenant-a-000000';
 export const OTHER_TENANT_KEY = 'sk-test-tenant-b-000000';
+/** A config key with the admin role (tenant `ops`): creates keys for any tenant, reads any usage. */
+export const ADMIN_API_KEY = 'sk-test-admin-ops-000000';
 
 export interface TestStackOptions {
   /** Config values over the test defaults (same shape as ballast.yaml). */
@@ -115,6 +117,7 @@ export function testConfig(temporalAddress: string, simulatorUrl: string, overri
         apiKeys: [
           { key: TEST_API_KEY, tenantId: 'tenant-a', userId: 'alice' },
           { key: OTHER_TENANT_KEY, tenantId: 'tenant-b', userId: 'bob' },
+          { key: ADMIN_API_KEY, tenantId: 'ops', userId: 'root', role: 'admin' },
         ],
       },
       ...overrides,

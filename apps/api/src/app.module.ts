@@ -4,6 +4,9 @@ import { Client } from '@temporalio/client';
 import type { ResolvedConfig } from '#libs/config';
 import { RouteTable } from '#libs/routes';
 import { AppSettings } from './app-settings.js';
+import { AdminKeysController } from './admin/admin-keys.controller.js';
+import { AdminKeysService } from './admin/admin-keys.service.js';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyStore } from './auth/api-key-store.js';
 import { ChatController } from './chat/chat.controller.js';
@@ -19,6 +22,9 @@ import { CollectionsService } from './collections/collections.service.js';
 import { DocumentsController } from './documents/documents.controller.js';
 import { DocumentsService } from './documents/documents.service.js';
 import { RagRuntimeRef } from './rag-runtime-ref.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { UsageController } from './usage/usage.controller.js';
+import { UsageService } from './usage/usage.service.js';
 import type { RagRuntime } from '#libs/rag-runtime';
 
 export interface AppModuleOptions {
@@ -28,13 +34,16 @@ export interface AppModuleOptions {
   readonly rag: RagRuntime;
 }
 
-/** The API: every route authenticated by default, every error a problem+json. */
+/**
+ * The API: every route authenticated by default (then rate-limited where it calls a model:
+ * guards run in the order they are provided), every error a problem+json.
+ */
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, HealthController],
+      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, HealthController],
       providers: [
         { provide: AppSettings, useValue: new AppSettings(options.config) },
         { provide: Client, useValue: options.client },
@@ -42,8 +51,12 @@ export class AppModule {
         { provide: RagRuntimeRef, useValue: new RagRuntimeRef(options.rag) },
         CollectionsService,
         DocumentsService,
+        AdminKeysService,
+        UsageService,
         { provide: ApiKeyStore, useValue: new ApiKeyStore(options.config.auth.apiKeys) },
+        ApiKeyAuthenticator,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemExceptionFilter },
         ChatStarter,
         ChatService,

@@ -29,9 +29,12 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
     app,
     new DocumentBuilder()
       .setTitle('Ballast API')
-      .setDescription('The production layer for LLM applications: durable chat completions on Temporal.')
+      .setDescription(
+        'The production layer for LLM applications: durable chat completions on Temporal. ' +
+          'Every endpoint but the health probes needs an API key (`Authorization: Bearer <key>`); model-calling endpoints answer with `x-ratelimit-*` headers. See docs/access.md.',
+      )
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Ballast API key' })
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Ballast API key: a config key or a managed `sk-ballast-…` key' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });

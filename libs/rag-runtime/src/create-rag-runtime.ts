@@ -1,10 +1,15 @@
 import { join, resolve } from 'node:path';
+import { ApiKeyTenants } from '#libs/access';
 import type { ResolvedConfig } from '#libs/config';
-import { BlobStore, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository } from '#libs/store';
+import { MemoryRateLimiter, SqlRateLimiter, type RateLimiter } from '#libs/limits';
+import { ApiKeysRepository, BlobStore, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, SpendLedger, UsageRepository } from '#libs/store';
 import { createVectorStore, type VectorStore } from '#libs/vector-store';
 import { EmbeddingRegistry } from './embedding-registry.js';
 
-/** The document store, blob store, vector store and embedding models one process uses. */
+/**
+ * The stores one process uses: documents, blobs, vectors and embedding models, and the access
+ * stores (managed API keys, spend ledger, usage, per-key rate limits) on the same database.
+ */
 export interface RagRuntime {
   readonly collections: CollectionsRepository;
   readonly documents: DocumentsRepository;
@@ -12,6 +17,16 @@ export interface RagRuntime {
   readonly blobs: BlobStore;
   readonly vectors: VectorStore;
   readonly embeddings: EmbeddingRegistry;
+  /** Managed API keys (hashed); looked up on every request, never cached. */
+  readonly apiKeys: ApiKeysRepository;
+  /** Which tenant owns a managed key, for the admin API. */
+  readonly apiKeyTenants: ApiKeyTenants;
+  /** Reserve-then-settle spend against budget caps. */
+  readonly ledger: SpendLedger;
+  /** Settled usage, grouped for reports. */
+  readonly usage: UsageRepository;
+  /** Per-key RPM/TPM: in the store (shared by replicas) or in memory, per `rateLimits.store`. */
+  readonly rateLimiter: RateLimiter;
   close(): Promise<void>;
 }
 
@@ -31,6 +46,11 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     blobs: new BlobStore(storage.blobDirectory ?? join(dataDir, 'blobs')),
     vectors,
     embeddings: new EmbeddingRegistry(config),
+    apiKeys: new ApiKeysRepository(database.db, database.dialect),
+    apiKeyTenants: new ApiKeyTenants(database.db),
+    ledger: new SpendLedger(database.db, database.dialect),
+    usage: new UsageRepository(database.db, database.dialect),
+    rateLimiter: config.rateLimits.store === 'memory' ? new MemoryRateLimiter() : new SqlRateLimiter(database.db, database.dialect),
     async close() {
       await vectors.close();
       await database.close();

@@ -1,34 +1,35 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { problem, ProblemError } from '../problems/problem-error.js';
-import { ApiKeyStore } from './api-key-store.js';
+import type { ApiKeyRole } from '#libs/store';
+import { ApiKeyAuthenticator } from './api-key-authenticator.js';
+import { insufficientRole, missingApiKey } from './auth-problems.js';
 import { CALLER_PROPERTY } from './caller.decorator.js';
 import { PUBLIC_ROUTE } from './public.decorator.js';
+import { REQUIRED_ROLE } from './require-role.decorator.js';
+import { roleAtLeast } from './role-rank.js';
 
-/** Every route needs `Authorization: Bearer <key>` (or `x-api-key`) unless marked @Public(). */
+/**
+ * Every route needs `Authorization: Bearer <key>` (or `x-api-key`) unless marked @Public(),
+ * and at least the role its @RequireRole() names. Missing, unknown and revoked keys get 401,
+ * too weak a role 403.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeyStore,
+    private readonly authenticator: ApiKeyAuthenticator,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const presented = presentedKey(request.headers);
-    if (!presented) {
-      throw new ProblemError(problem('missing-api-key', 401, 'Unauthorized', 'Send your API key as `Authorization: Bearer <key>` or `x-api-key: <key>`.'), {
-        'www-authenticate': 'Bearer',
-      });
-    }
-    const caller = this.keys.authenticate(presented);
-    if (!caller) {
-      throw new ProblemError(problem('invalid-api-key', 401, 'Unauthorized', 'The API key is not valid. Check for typos or ask an admin for a key.'), {
-        'www-authenticate': 'Bearer error="invalid_token"',
-      });
-    }
+    if (!presented) throw missingApiKey();
+    const caller = await this.authenticator.authenticate(presented);
+    const required = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(REQUIRED_ROLE, targets) ?? 'user';
+    if (!roleAtLeast(caller.role, required)) throw insufficientRole(caller.role, required);
     request[CALLER_PROPERTY] = caller;
     return true;
   }

@@ -45,8 +45,7 @@ export class ChatService {
     const temporalUiUrl = this.settings.temporalUiLink(workflowId);
     const { server, retry } = this.settings.config;
     const run = this.starter.run({
-      // OpenAI's `user` names the application's end user; without it the key's own user is charged.
-      request: toChatRequest(body, body.user ? { ...caller, userId: body.user } : caller, requestId, new Date(), tierHint),
+      request: toChatRequest(body, workflowCaller(caller, body.user), requestId, new Date(), tierHint),
       retry,
       timeouts: { attemptTimeoutMs: server.attemptTimeoutMs, heartbeatTimeoutMs: server.heartbeatTimeoutMs },
       callModelAs: this.settings.config.temporal.callModelAs,
@@ -67,4 +66,16 @@ export class ChatService {
     }
     return toOpenAiResponse(result, { workflowId, temporalUiUrl, startMode: this.starter.mode });
   }
+}
+
+/** The caller as the workflow records it: ids and the key's own budgets, nothing else of the key. */
+function workflowCaller(caller: Caller & { keyBudgets?: Caller['keyBudgets'] }, endUser: string | undefined): Caller {
+  const budgets = caller.keyBudgets ?? {};
+  return {
+    tenantId: caller.tenantId,
+    // OpenAI's `user` names the application's end user; without it the key's own user is charged.
+    userId: endUser ?? caller.userId,
+    keyId: caller.keyId,
+    ...(budgets.dailyUsd !== undefined || budgets.monthlyUsd !== undefined ? { keyBudgets: budgets } : {}),
+  };
 }
