@@ -6,6 +6,7 @@ import { createCallModel } from './chat/call-model.activity.js';
 import type { ModelRegistry } from './chat/model-registry.js';
 import { createPlanRoute } from './chat/plan-route.activity.js';
 import type { ContextPolicyLookup } from './context/context-policies.js';
+import type { SpendDependencies } from './chat/spend-ledger-port.js';
 import { createExcerptOversizedInput } from './context/excerpt-oversized-input.activity.js';
 import { splitInput } from './context/split-input.activity.js';
 import { createSummarizeText } from './context/summarize-text.activity.js';
@@ -27,6 +28,8 @@ export interface ActivityDependencies {
   readonly rag: RagDependencies;
   /** Each route's context budget policy. */
   readonly contextPolicies: ContextPolicyLookup;
+  /** Reserve-then-settle spending against the configured caps. */
+  readonly spend?: SpendDependencies;
 }
 
 export function createActivities(dependencies: ActivityDependencies) {

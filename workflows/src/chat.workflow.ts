@@ -213,6 +213,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
           ...(context ? { context } : {}),
           route: route.route,
           ...(inputHandling ? { inputHandling } : {}),
+          caller: request.caller,
         };
         const common = {
           summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,
@@ -250,6 +251,12 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
         const failed = describeFailure(error);
         for (const attempt of failed.attempts) record(targetIndex, attempt);
         lastMessage = failed.message;
+        if (failed.kind === 'budget-exceeded' && failed.budget) {
+          // A spending cap refused the call: no other target would be allowed either.
+          const failure: ChatFailure = { code: 'budget-exceeded', message: failed.message, httpStatus: 402, attempts: sortedAttempts(attempts), budget: failed.budget };
+          steps.fail('call-model', failure.message);
+          return { failure };
+        }
         const policy = isLlmErrorKind(failed.kind) ? LLM_ERROR_POLICIES[failed.kind] : undefined;
         log.warn('target failed', { target: `${target.provider}/${target.model}`, kind: failed.kind, message: failed.message });
         if (policy?.callerError) {
@@ -292,15 +299,16 @@ interface DescribedFailure {
   message: string;
   statusCode: number | undefined;
   attempts: AttemptRecord[];
+  budget?: ChatFailure['budget'];
 }
 
 /** Unwraps an activity failure into the facts the fallback decision needs. */
 function describeFailure(error: unknown): DescribedFailure {
   const cause = error instanceof ActivityFailure ? error.cause : error;
   if (cause instanceof ApplicationFailure) {
-    const detail = cause.details?.[0] as { attempt?: AttemptRecord } | undefined;
+    const detail = cause.details?.[0] as { attempt?: AttemptRecord; budget?: ChatFailure['budget'] } | undefined;
     const attempt = detail?.attempt;
-    return { kind: cause.type ?? 'unknown', message: cause.message, statusCode: attempt?.statusCode, attempts: attempt ? [attempt] : [] };
+    return { kind: cause.type ?? 'unknown', message: cause.message, statusCode: attempt?.statusCode, attempts: attempt ? [attempt] : [], ...(detail?.budget ? { budget: detail.budget } : {}) };
   }
   // Timeouts (a worker died, an attempt ran past its limit) count as retryable provider timeouts.
   const message = cause instanceof Error ? cause.message : String(cause);

@@ -8,6 +8,8 @@ import { createTokenCounter } from '#libs/context';
 import { assemblePrompt, type AssembledPrompt } from '../context/assemble-prompt.js';
 import type { ContextPolicyLookup } from '../context/context-policies.js';
 import type { SourceLoader } from '../rag/source-loader.js';
+import { budgetCapsFor } from '#libs/access';
+import { ledgerAttempt, type SpendDependencies } from './spend-ledger-port.js';
 
 export interface CallModelDependencies {
   readonly models: ModelRegistry;
@@ -20,6 +22,8 @@ export interface CallModelDependencies {
   readonly loadSources: SourceLoader;
   /** Each route's context budget policy. */
   readonly contextPolicies: ContextPolicyLookup;
+  /** Reserve-then-settle spending; absent in tests that do not charge. */
+  readonly spend?: SpendDependencies;
 }
 
 /**
@@ -65,6 +69,28 @@ export function createCallModel(dependencies: CallModelDependencies) {
       throw ApplicationFailure.create({ type: 'circuit-open', message: attempt.message ?? '', nonRetryable: true, details: [{ attempt }] });
     }
 
+    // Hold the worst case (the whole prompt, the most output allowed) on every cap before calling.
+    const { spend } = dependencies;
+    const caller = input.caller;
+    const ledgerKey = ledgerAttempt(input.requestId, input.targetIndex, attemptNumber);
+    if (spend && caller) {
+      const counter = await createTokenCounter(target.model);
+      const maxOutput = input.settings.maxOutputTokens ?? entry?.maxOutputTokens ?? 4_096;
+      const worstCaseUsd = entry ? computeCostUsd(entry, { inputTokens: counter.countMessages(prompt.messages), outputTokens: maxOutput, cachedInputTokens: undefined }).costUsd : 0;
+      const reserved = await spend.ledger.reserve({
+        ...ledgerKey,
+        scopes: budgetCapsFor({ tenantId: caller.tenantId, userId: caller.userId, keyId: caller.keyId, ...(caller.keyBudgets ? { keyBudgets: caller.keyBudgets } : {}) }, spend.budgets),
+        amountUsd: worstCaseUsd,
+        expiresAt: new Date(Date.now() + input.timeouts.attemptTimeoutMs + 60_000),
+      });
+      if (!reserved.admitted) {
+        const message = `${reserved.cap.scope} budget of $${reserved.cap.limitUsd} for ${reserved.cap.subject} has $${reserved.cap.remainingUsd} left; this request needs up to $${worstCaseUsd}`;
+        const attempt: AttemptRecord = { ...base, outcome: 'skipped', latencyMs: 0, errorKind: 'budget-exceeded', message };
+        throw ApplicationFailure.create({ type: 'budget-exceeded', message, nonRetryable: true, details: [{ attempt, budget: { cap: reserved.cap, requestedUsd: worstCaseUsd } }] });
+      }
+      if (reserved.softLimitCrossed.length > 0) spend.onSoftLimit?.(reserved.softLimitCrossed);
+    }
+
     // A long call heartbeats so a dead worker is noticed after heartbeatTimeout, not attemptTimeout.
     const heartbeat = context.info.isLocal ? undefined : setInterval(() => context.heartbeat(), Math.max(250, Math.floor(input.timeouts.heartbeatTimeoutMs / 3)));
     try {
@@ -78,6 +104,21 @@ export function createCallModel(dependencies: CallModelDependencies) {
       });
       breaker.recordSuccess();
       const cost = entry ? computeCostUsd(entry, result.usage) : { costUsd: 0, complete: false };
+      if (spend && caller) {
+        // The answer is never thrown away for a ledger fault: the hold stays until the reaper frees it.
+        await spend.ledger.settle({
+          ...ledgerKey,
+          actualUsd: cost.costUsd,
+          tenantId: caller.tenantId,
+          userId: caller.userId,
+          keyId: caller.keyId,
+          provider: target.provider,
+          model: target.model,
+          ...(result.usage.inputTokens !== undefined ? { inputTokens: result.usage.inputTokens } : {}),
+          ...(result.usage.outputTokens !== undefined ? { outputTokens: result.usage.outputTokens } : {}),
+          ...(result.usage.cachedInputTokens !== undefined ? { cachedTokens: result.usage.cachedInputTokens } : {}),
+        }).catch((error: unknown) => context.log.warn('settling the spend failed', { requestId: input.requestId, error: error instanceof Error ? error.message : String(error) }));
+      }
       const latencyMs = Math.round(performance.now() - started);
       return {
         result: {
@@ -95,6 +136,8 @@ export function createCallModel(dependencies: CallModelDependencies) {
         attempt: { ...base, outcome: 'success', latencyMs },
       };
     } catch (error) {
+      // Nothing was charged for a failed call: free the hold (idempotent; the reaper is the backstop).
+      if (spend && caller) await spend.ledger.release(ledgerKey).catch(() => undefined);
       // Cancellation is Temporal's decision, not the provider's failure: it must not trip the breaker.
       if (context.cancellationSignal.aborted) throw error;
       const latencyMs = Math.round(performance.now() - started);

@@ -36,6 +36,11 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     simulatedProviders: new Set(config.providers.filter((provider) => provider.simulated).map((provider) => provider.name)),
     rag: options.rag,
     contextPolicies: contextPoliciesFrom(config.routes),
+    spend: {
+      ledger: options.rag.ledger,
+      budgets: config.budgets,
+      onSoftLimit: (crossed) => console.warn(`[ballast] soft spending limit crossed: ${crossed.map((cap) => `${cap.scope} ${cap.subject} $${cap.spentUsd}/$${cap.limitUsd}`).join(', ')}`),
+    },
     recordAttempt: async (workflowId, attempt) => {
       await client.workflow.getHandle(workflowId).signal(attemptRecordedSignal, attempt);
     },

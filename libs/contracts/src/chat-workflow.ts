@@ -58,6 +58,8 @@ export interface CallModelInput {
   readonly context?: { readonly tenantId: string; readonly chunks: readonly RetrievedChunkRef[] };
   /** The route whose context policy budgets the prompt (absent: the default policy). */
   readonly route?: string;
+  /** Who pays: the attempt reserves its worst-case cost against the caller's caps (absent in old histories). */
+  readonly caller?: ChatRequest['caller'];
   /** How an oversized current message is replaced (excerpts or a summary). */
   readonly inputHandling?: InputHandling;
 }

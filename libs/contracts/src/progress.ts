@@ -19,12 +19,26 @@ export type RequestStatus = 'running' | 'completed' | 'failed';
 
 /** A failure the API can turn into a problem+json response without guessing. */
 export interface ChatFailure {
-  readonly code: 'all-targets-failed' | 'caller-error' | 'provider-auth' | 'no-target-fits' | 'input-too-large' | 'unknown-model' | 'unknown-collection' | 'internal';
+  readonly code: 'all-targets-failed' | 'caller-error' | 'provider-auth' | 'no-target-fits' | 'input-too-large' | 'budget-exceeded' | 'unknown-model' | 'unknown-collection' | 'internal';
   readonly message: string;
   /** HTTP status the API should answer with. */
   readonly httpStatus: number;
   readonly attempts: readonly AttemptRecord[];
   readonly providerMessage?: string;
+  /** `budget-exceeded`: the cap that refused and what the request needed. */
+  readonly budget?: { readonly cap: BudgetCapFacts; readonly requestedUsd: number };
+}
+
+/** A spending cap as it stood when it refused a request (from the ledger). */
+export interface BudgetCapFacts {
+  readonly scope: 'global-day' | 'tenant-day' | 'tenant-month' | 'user-day' | 'user-month' | 'key-day' | 'key-month';
+  readonly subject: string;
+  readonly period: string;
+  readonly limitUsd: number;
+  readonly spentUsd: number;
+  readonly reservedUsd: number;
+  readonly remainingUsd: number;
+  readonly resetsAt: string;
 }
 
 /** What `GET /v1/requests/:id` and the workflow's progress query return. */

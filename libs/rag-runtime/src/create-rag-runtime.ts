@@ -30,6 +30,9 @@ export interface RagRuntime {
   close(): Promise<void>;
 }
 
+/** How often expired spend reservations are released. */
+const LEDGER_REAP_INTERVAL_MS = 30_000;
+
 /** Opens (and migrates) everything under `dataDir` by default, or what `storage:` names. */
 export async function createRagRuntime(config: ResolvedConfig): Promise<RagRuntime> {
   const dataDir = resolve(config.dataDir);
@@ -39,6 +42,11 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     storage.vectorStore.kind === 'qdrant'
       ? createVectorStore({ kind: 'qdrant', url: requireQdrantUrl(storage.vectorStore.url), ...(storage.vectorStore.apiKey ? { apiKey: storage.vectorStore.apiKey } : {}) })
       : createVectorStore({ kind: 'lancedb', directory: storage.vectorStore.directory ?? join(dataDir, 'vectors') });
+  const ledger = new SpendLedger(database.db, database.dialect);
+  // Holds of attempts whose worker died before settling are freed after they expire (idempotent,
+  // so every process running it is harmless).
+  const reaper = setInterval(() => void ledger.reapExpired().catch(() => undefined), LEDGER_REAP_INTERVAL_MS);
+  reaper.unref();
   return {
     collections: new CollectionsRepository(database.db, database.dialect),
     documents: new DocumentsRepository(database.db, database.dialect),
@@ -48,10 +56,11 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     embeddings: new EmbeddingRegistry(config),
     apiKeys: new ApiKeysRepository(database.db, database.dialect),
     apiKeyTenants: new ApiKeyTenants(database.db),
-    ledger: new SpendLedger(database.db, database.dialect),
+    ledger,
     usage: new UsageRepository(database.db, database.dialect),
     rateLimiter: config.rateLimits.store === 'memory' ? new MemoryRateLimiter() : new SqlRateLimiter(database.db, database.dialect),
     async close() {
+      clearInterval(reaper);
       await vectors.close();
       await database.close();
     },

@@ -1,3 +1,4 @@
+import { budgetExceededProblem } from '#libs/access';
 import type { ChatFailure } from '#libs/contracts';
 import { problem, ProblemError } from '../problems/problem-error.js';
 import { toWireAttempt } from './to-openai-response.js';
@@ -8,6 +9,7 @@ const TITLES: Record<ChatFailure['code'], string> = {
   'provider-auth': 'Provider Credentials Rejected',
   'no-target-fits': 'Request Too Large For Every Model',
   'input-too-large': 'Message Too Large For This Route',
+  'budget-exceeded': 'Budget Exceeded',
   'unknown-model': 'Unknown Model',
   'unknown-collection': 'Unknown Collection',
   internal: 'Internal Error',
@@ -15,6 +17,10 @@ const TITLES: Record<ChatFailure['code'], string> = {
 
 /** A workflow's failure → problem+json naming every attempt. */
 export function chatFailureProblem(failure: ChatFailure, requestId: string, temporalUiUrl: string): ProblemError {
+  if (failure.code === 'budget-exceeded' && failure.budget) {
+    const body = budgetExceededProblem(failure.budget.cap, { requestedUsd: failure.budget.requestedUsd });
+    return new ProblemError({ ...body, request_id: requestId, temporal_ui_url: temporalUiUrl }, { 'x-ballast-request-id': requestId });
+  }
   return new ProblemError(
     problem(failure.code, failure.httpStatus, TITLES[failure.code], failure.message, {
       request_id: requestId,
