@@ -2,7 +2,7 @@ import type { TargetAttempt } from '#libs/contracts';
 import type { CircuitBreakerRegistry } from '#libs/llm';
 import type { ModelCatalog } from '#libs/models';
 import type { RouteTable } from '#libs/routes';
-import { createCallModel } from './chat/call-model.activity.js';
+import { createCallModel, type CallModelDependencies } from './chat/call-model.activity.js';
 import type { ModelRegistry } from './chat/model-registry.js';
 import { createPlanRoute } from './chat/plan-route.activity.js';
 import type { ContextPolicyLookup } from './context/context-policies.js';
@@ -30,6 +30,8 @@ export interface ActivityDependencies {
   readonly contextPolicies: ContextPolicyLookup;
   /** Reserve-then-settle spending against the configured caps. */
   readonly spend?: SpendDependencies;
+  /** Per-provider egress limits. */
+  readonly egress?: CallModelDependencies['egress'];
 }
 
 export function createActivities(dependencies: ActivityDependencies) {

@@ -20,7 +20,8 @@ export const ADMIN_API_KEY = 'sk-test-admin-ops-000000';
 
 export interface TestStackOptions {
   /** Config values over the test defaults (same shape as ballast.yaml). */
-  readonly config?: Record<string, unknown>;
+  /** Overrides of the test configuration, or a function of the simulator's URL returning them. */
+  readonly config?: Record<string, unknown> | ((simulatorUrl: string) => Record<string, unknown>);
   readonly scenarios?: Record<string, Scenario>;
   /** Run a worker in this process (default true). */
   readonly worker?: boolean;
@@ -51,7 +52,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   }
   const temporal = await startTemporalTestServer();
   const simulator = await startSimulator({ port: 0, seed: 7, ...(options.scenarios ? { scenarios: options.scenarios } : {}) });
-  const config = testConfig(temporal.address, simulator.url, options.config ?? {});
+  const overrides = typeof options.config === 'function' ? options.config(simulator.url) : (options.config ?? {});
+  const config = testConfig(temporal.address, simulator.url, overrides);
   const connection = await NativeConnection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });
 

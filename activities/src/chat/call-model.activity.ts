@@ -9,6 +9,7 @@ import { assemblePrompt, type AssembledPrompt } from '../context/assemble-prompt
 import type { ContextPolicyLookup } from '../context/context-policies.js';
 import type { SourceLoader } from '../rag/source-loader.js';
 import { budgetCapsFor } from '#libs/access';
+import { EgressCapacityError, type EgressLimiter } from '#libs/limits';
 import { ledgerAttempt, type SpendDependencies } from './spend-ledger-port.js';
 
 export interface CallModelDependencies {
@@ -24,6 +25,8 @@ export interface CallModelDependencies {
   readonly contextPolicies: ContextPolicyLookup;
   /** Reserve-then-settle spending; absent in tests that do not charge. */
   readonly spend?: SpendDependencies;
+  /** Per-provider RPM/TPM shared by every worker, adaptive on 429s; absent: unlimited. */
+  readonly egress?: Pick<EgressLimiter, 'waitForCapacity' | 'reportThrottled'>;
 }
 
 /**
@@ -94,6 +97,23 @@ export function createCallModel(dependencies: CallModelDependencies) {
     // A long call heartbeats so a dead worker is noticed after heartbeatTimeout, not attemptTimeout.
     const heartbeat = context.info.isLocal ? undefined : setInterval(() => context.heartbeat(), Math.max(250, Math.floor(input.timeouts.heartbeatTimeoutMs / 3)));
     try {
+      // A provider at its configured RPM/TPM (shared by every worker) makes the call wait for a
+      // slot, up to half the attempt's time; later than that it is retried or falls back.
+      await dependencies.egress?.waitForCapacity({
+        provider: target.provider,
+        estimatedTokens: (await createTokenCounter(target.model)).countMessages(prompt.messages) + (input.settings.maxOutputTokens ?? 1_024),
+        deadline: Date.now() + Math.floor(input.timeouts.attemptTimeoutMs / 2),
+        signal: context.cancellationSignal,
+      });
+    } catch (error) {
+      clearInterval(heartbeat);
+      if (spend && caller) await spend.ledger.release(ledgerKey).catch(() => undefined);
+      if (!EgressCapacityError.isInstance(error)) throw error;
+      // Our own limit, not the provider's failure: the circuit breaker is not told.
+      const attempt: AttemptRecord = { ...base, outcome: 'skipped', latencyMs: Math.round(performance.now() - started), errorKind: 'rate-limited', message: error.message, retryAfterMs: error.retryAfterMs };
+      throw ApplicationFailure.create({ type: 'rate-limited', message: error.message, nonRetryable: error.exceedsLimit, nextRetryDelay: Math.max(1, error.retryAfterMs), details: [{ attempt }] });
+    }
+    try {
       const model = dependencies.models.get(target.provider, target.model);
       const result = await model.generate({
         messages: prompt.messages,
@@ -145,6 +165,7 @@ export function createCallModel(dependencies: CallModelDependencies) {
         ? error
         : new LlmError({ kind: 'connection', message: error instanceof Error ? error.message : String(error), provider: target.provider, modelId: target.model, cause: error });
       breaker.recordFailure(failure.kind);
+      if (failure.kind === 'rate-limited') await dependencies.egress?.reportThrottled(target.provider, failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}).catch(() => undefined);
       const attempt: AttemptRecord = {
         ...base,
         outcome: 'error',

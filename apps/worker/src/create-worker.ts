@@ -36,6 +36,7 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     simulatedProviders: new Set(config.providers.filter((provider) => provider.simulated).map((provider) => provider.name)),
     rag: options.rag,
     contextPolicies: contextPoliciesFrom(config.routes),
+    egress: options.rag.egress,
     spend: {
       ledger: options.rag.ledger,
       budgets: config.budgets,

@@ -16,6 +16,8 @@ export const ProviderConfigSchema = z.strictObject({
   apiKeyEnv: z.string().min(1).optional(),
   baseURL: z.url().optional(),
   timeoutMs: positiveInt.default(60_000),
+  /** Egress limits shared by every worker; calls wait for a slot instead of failing. Halved on 429s, recovering gradually. */
+  limits: z.strictObject({ rpm: positiveInt.optional(), tpm: positiveInt.optional() }).optional(),
 });
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
 

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ApiKeyTenants } from '#libs/access';
 import type { ResolvedConfig } from '#libs/config';
-import { MemoryRateLimiter, SqlRateLimiter, type RateLimiter } from '#libs/limits';
+import { EgressLimiter, MemoryRateLimiter, SqlRateLimiter, SqlThrottleStore, type RateLimiter } from '#libs/limits';
 import { ApiKeysRepository, BlobStore, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, SpendLedger, UsageRepository } from '#libs/store';
 import { createVectorStore, type VectorStore } from '#libs/vector-store';
 import { EmbeddingRegistry } from './embedding-registry.js';
@@ -27,6 +27,8 @@ export interface RagRuntime {
   readonly usage: UsageRepository;
   /** Per-key RPM/TPM: in the store (shared by replicas) or in memory, per `rateLimits.store`. */
   readonly rateLimiter: RateLimiter;
+  /** Per-provider egress limits from `providers[].limits`, shared through the database by every worker. */
+  readonly egress: EgressLimiter;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,12 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     ledger,
     usage: new UsageRepository(database.db, database.dialect),
     rateLimiter: config.rateLimits.store === 'memory' ? new MemoryRateLimiter() : new SqlRateLimiter(database.db, database.dialect),
+    egress: new EgressLimiter({
+      // Buckets are named `egress:<provider>`, apart from the per-key buckets of the same table.
+      limiter: new SqlRateLimiter(database.db, database.dialect),
+      throttles: new SqlThrottleStore(database.db, database.dialect),
+      limits: Object.fromEntries(config.providers.filter((provider) => provider.limits !== undefined).map((provider) => [provider.name, provider.limits ?? {}])),
+    }),
     async close() {
       clearInterval(reaper);
       await vectors.close();
