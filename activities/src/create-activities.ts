@@ -40,7 +40,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     planRoute: createPlanRoute(dependencies.routes, dependencies.contextPolicies),
     callModel: createCallModel({ ...dependencies, loadSources: createSourceLoader(rag) }),
     retrieveContext: createRetrieveContext(rag),
-    excerptOversizedInput: createExcerptOversizedInput(rag),
+    excerptOversizedInput: createExcerptOversizedInput(),
     splitInput,
     summarizeText: createSummarizeText(dependencies),
     parseDocument: createParseDocument(rag),

@@ -1,8 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { ExcerptOversizedInputInput, ExcerptOversizedInputOutput } from '#libs/contracts';
 import { createTokenCounter, splitOversizedInput } from '#libs/context';
-import { cosineSimilarity } from '#libs/rag';
-import type { RagDependencies } from '../rag/rag-dependencies.js';
+import { cosineSimilarity, createLexicalEmbeddingModel } from '#libs/rag';
 import { extractQuestion } from './extract-question.js';
 
 /** Tokens per part of the message: what small embedding models read whole. */
@@ -10,16 +9,18 @@ const PART_TOKENS = 320;
 
 /**
  * Turns an oversized message into an ephemeral per-request document: cut into parts, embedded
- * with the default embedding model, ranked against the request found inside the message, and
+ * with the built-in lexical embedder, ranked against the request found inside the message, and
  * the best parts kept up to the budget. Returns spans and scores only (the text stays in the
- * request); nothing is stored, so there is nothing to clean up.
+ * request); nothing is stored, so there is nothing to clean up. Lexical on purpose: this runs
+ * while the caller waits, and the offline neural model embeds ~1.3 parts/s on 2 cores
+ * (bench/results/local-embeddings.md) — minutes for a pasted book.
  */
-export function createExcerptOversizedInput(dependencies: Pick<RagDependencies, 'embeddings'>) {
+export function createExcerptOversizedInput() {
+  const model = createLexicalEmbeddingModel();
   return async function excerptOversizedInput(input: ExcerptOversizedInputInput): Promise<ExcerptOversizedInputOutput> {
     const counter = await createTokenCounter(input.model);
     const question = extractQuestion(input.text, counter);
     const parts = splitOversizedInput(input.text, PART_TOKENS, counter);
-    const model = dependencies.embeddings.get(dependencies.embeddings.defaultModelName());
     const questionText = input.text.slice(question.start, question.end).trim() || input.text.slice(0, 2_000);
     const [questionVector] = (await model.embed([questionText], { purpose: 'query' })).embeddings;
     const vectors: Float32Array[] = [];
