@@ -278,7 +278,7 @@ describe('usage', () => {
   beforeAll(async () => {
     tenantAdmin = (await createKey({ tenant_id: 'tenant-a', user_id: 'alice', role: 'tenant-admin' }))['key'] as string;
     // Spend is recorded by the ledger's settle in the chat activity (not wired yet), so events are recorded here directly.
-    const event = (tenantId: string, userId: string, model: string, costMicros: number, hour: number) =>
+    const event = (tenantId: string, userId: string, model: string, costNanos: number, hour: number) =>
       stack.rag.usage.record({
         requestId: `req_${randomUUID().replaceAll('-', '')}`,
         attempt: 1,
@@ -289,13 +289,13 @@ describe('usage', () => {
         model,
         inputTokens: 100,
         outputTokens: 20,
-        costMicros,
+        costNanos,
         occurredAt: `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`,
       });
-    await event('tenant-a', 'alice', 'gpt-4.1-mini', 1_000, 1);
-    await event('tenant-a', 'alice', 'gpt-4.1', 20_000, 2);
-    await event('tenant-a', 'carol', 'gpt-4.1-mini', 2_000, 3);
-    await event('tenant-b', 'bob', 'gpt-4.1', 500_000, 4);
+    await event('tenant-a', 'alice', 'gpt-4.1-mini', 1_000_000, 1);
+    await event('tenant-a', 'alice', 'gpt-4.1', 20_000_000, 2);
+    await event('tenant-a', 'carol', 'gpt-4.1-mini', 2_000_000, 3);
+    await event('tenant-b', 'bob', 'gpt-4.1', 500_000_000, 4);
   });
 
   test("a tenant-admin sees its tenant's spend and tokens, grouped as asked", async () => {

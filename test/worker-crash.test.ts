@@ -33,6 +33,8 @@ function startWorkerProcess(): ChildProcess {
       BALLAST_SIMULATOR: 'always',
       BALLAST_SIMULATOR_URL: stack.simulator.url,
       BALLAST_ENV: 'test',
+      // The same stores as the API, so the spend ledger the workers write is the one checked.
+      BALLAST_DATA_DIR: stack.config.dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -74,7 +76,10 @@ test('SIGKILL of the worker mid-call: the request completes after a new worker s
   const second = startWorkerProcess();
   try {
     const response = await pending;
-    const body = (await response.json()) as { ballast: { cost_usd: number; route: { attempts: Array<{ outcome: string }> } }; usage: { prompt_tokens: number; completion_tokens: number } };
+    const body = (await response.json()) as {
+      ballast: { request_id: string; cost_usd: number; route: { attempts: Array<{ outcome: string }> } };
+      usage: { prompt_tokens: number; completion_tokens: number };
+    };
     expect(response.status).toBe(200);
     const successes = body.ballast.route.attempts.filter((attempt) => attempt.outcome === 'success');
     expect(successes).toHaveLength(1);
@@ -87,6 +92,19 @@ test('SIGKILL of the worker mid-call: the request completes after a new worker s
     expect(body.ballast.cost_usd).toBeCloseTo(oneCall.costUsd, 9);
     // The provider finished (and billed) one call: the killed worker's call was cut, not completed.
     expect(stack.simulator.stats().models['gpt-4.1-mini']).toMatchObject({ successes: 1 });
+
+    // The ledger converges: the retried attempt settled once at the answer's cost; the killed
+    // attempt's hold stays until it expires, then the reaper frees it without charging it.
+    const requestId = body.ballast.request_id;
+    const killed = await stack.rag.ledger.findReservation({ requestId, attempt: 1 });
+    const retried = await stack.rag.ledger.findReservation({ requestId, attempt: 2 });
+    expect(retried).toMatchObject({ status: 'settled', actualUsd: body.ballast.cost_usd });
+    expect(killed?.status).toBe('reserved');
+    await stack.rag.ledger.reapExpired({ now: new Date(Date.parse(killed?.expiresAt ?? '') + 1) });
+    expect(await stack.rag.ledger.findReservation({ requestId, attempt: 1 })).toMatchObject({ status: 'expired' });
+    const today = new Date().toISOString().slice(0, 10);
+    const [usage] = await stack.rag.usage.query({ scope: { tenantId: 'tenant-a' }, groupBy: 'model', from: new Date(today), to: new Date(Date.now() + 86_400_000) });
+    expect(usage).toMatchObject({ group: 'gpt-4.1-mini', requests: 1, costUsd: body.ballast.cost_usd });
   } finally {
     second.kill('SIGTERM');
     await new Promise((resolveExit) => second.once('exit', resolveExit));

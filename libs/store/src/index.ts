@@ -41,7 +41,7 @@ export {
 
 export type { ApiKeysTable, SpendCountersTable, SpendReservationsTable, UsageEventsTable, RateLimitStateTable, RateLimitThrottlesTable, Int8 } from './schema.js';
 export { inWriteTransaction } from './ledger/write-transaction.js';
-export { MICROS_PER_USD, microsToUsd, toSafeInteger, usdToMicros } from './ledger/micro-usd.js';
+export { NANOS_PER_USD, nanosToUsd, toSafeInteger, usdToNanos } from './ledger/nano-usd.js';
 export { CAP_SCOPE_KINDS, capPeriod, type CapPeriod, type CapScope, type CapScopeKind, type CapState } from './ledger/cap-scope.js';
 export { capScopesFor, GLOBAL_SUBJECT, type BudgetCaps, type SpendSubject } from './ledger/cap-scopes-for.js';
 export type { ReservationStatus } from './ledger/reservation-status.js';

@@ -73,7 +73,7 @@ export interface ChunksTable {
 }
 
 /**
- * A 64-bit integer column (micro-dollars, counts): better-sqlite3 returns a number,
+ * A 64-bit integer column (nano-dollars, counts): better-sqlite3 returns a number,
  * node-postgres a decimal string (int8 can exceed 2^53). Read it with `toSafeInteger`.
  */
 export type Int8 = ColumnType<number | string, number | string, number | string>;
@@ -90,8 +90,8 @@ export interface ApiKeysTable {
   /** The first characters of the plaintext (`sk-ballast-` and four more), safe to show. */
   prefix: string;
   last4: string;
-  daily_budget_micros: Int8 | null;
-  monthly_budget_micros: Int8 | null;
+  daily_budget_nanos: Int8 | null;
+  monthly_budget_nanos: Int8 | null;
   rpm: number | null;
   tpm: number | null;
   created_at: string;
@@ -103,7 +103,7 @@ export interface ApiKeysTable {
   lineage_id: string;
 }
 
-/** Spent and reserved micro-dollars of one cap scope in one period (a UTC day or month). */
+/** Spent and reserved nano-dollars of one cap scope in one period (a UTC day or month). */
 export interface SpendCountersTable {
   /** `CapScopeKind`, e.g. `tenant-day`. */
   scope: string;
@@ -111,10 +111,10 @@ export interface SpendCountersTable {
   subject: string;
   /** `YYYY-MM-DD` for daily scopes, `YYYY-MM` for monthly ones (UTC). */
   period: string;
-  spent_micros: Int8;
-  reserved_micros: Int8;
+  spent_nanos: Int8;
+  reserved_nanos: Int8;
   /** The limit the last reservation was checked against (null for a row only settles wrote). */
-  limit_micros: Int8 | null;
+  limit_nanos: Int8 | null;
   updated_at: string;
 }
 
@@ -126,9 +126,9 @@ export interface SpendReservationsTable {
   /** Opaque id handed to callers and logs. */
   id: string;
   status: ReservationStatus;
-  amount_micros: Int8;
+  amount_nanos: Int8;
   /** Set once, by the first settle. */
-  actual_micros: Int8 | null;
+  actual_nanos: Int8 | null;
   /** JSON array of `{scope, subject, period}`: the counter rows the amount is held on, in lock order. */
   counters: string;
   created_at: string;
@@ -151,7 +151,7 @@ export interface UsageEventsTable {
   input_tokens: number | null;
   output_tokens: number | null;
   cached_tokens: number | null;
-  cost_micros: Int8;
+  cost_nanos: Int8;
   occurred_at: string;
 }
 

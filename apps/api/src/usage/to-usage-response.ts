@@ -1,4 +1,4 @@
-import { microsToUsd, usdToMicros, type UsageGroup, type UsageGroupBy } from '#libs/store';
+import { nanosToUsd, usdToNanos, type UsageGroup, type UsageGroupBy } from '#libs/store';
 
 /** The report of `GET /v1/usage`: one row per group and their total. */
 export function toUsageResponse(tenantId: string, groupBy: UsageGroupBy, from: Date, to: Date, groups: readonly UsageGroup[]) {
@@ -18,8 +18,8 @@ export function toUsageResponse(tenantId: string, groupBy: UsageGroupBy, from: D
     })),
     total: {
       requests: groups.reduce((sum, group) => sum + group.requests, 0),
-      // Summed in micro-dollars: adding float dollars drifts (0.1 + 0.2).
-      cost_usd: microsToUsd(groups.reduce((sum, group) => sum + usdToMicros(group.costUsd), 0)),
+      // Summed in nano-dollars: adding float dollars drifts (0.1 + 0.2).
+      cost_usd: nanosToUsd(groups.reduce((sum, group) => sum + usdToNanos(group.costUsd), 0)),
       input_tokens: sumKnown(groups.map((group) => group.inputTokens)),
       output_tokens: sumKnown(groups.map((group) => group.outputTokens)),
       cached_tokens: sumKnown(groups.map((group) => group.cachedTokens)),

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { microsToUsd, toSafeInteger } from '../ledger/micro-usd.js';
+import { nanosToUsd, toSafeInteger } from '../ledger/nano-usd.js';
 import type { ApiKeysTable } from '../schema.js';
 import type { ApiKeyRole } from './api-key-role.js';
 
@@ -50,8 +50,8 @@ export function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     prefix: row.prefix,
     last4: row.last4,
     budgets: {
-      ...(row.daily_budget_micros === null ? {} : { dailyUsd: microsToUsd(toSafeInteger(row.daily_budget_micros)) }),
-      ...(row.monthly_budget_micros === null ? {} : { monthlyUsd: microsToUsd(toSafeInteger(row.monthly_budget_micros)) }),
+      ...(row.daily_budget_nanos === null ? {} : { dailyUsd: nanosToUsd(toSafeInteger(row.daily_budget_nanos)) }),
+      ...(row.monthly_budget_nanos === null ? {} : { monthlyUsd: nanosToUsd(toSafeInteger(row.monthly_budget_nanos)) }),
     },
     limits: { ...(row.rpm === null ? {} : { rpm: row.rpm }), ...(row.tpm === null ? {} : { tpm: row.tpm }) },
     createdAt: row.created_at,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { ConflictError } from '../conflict-error.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor.js';
-import { usdToMicros } from '../ledger/micro-usd.js';
+import { usdToNanos } from '../ledger/nano-usd.js';
 import { ReusableStatement } from '../ledger/reusable-statement.js';
 import { inWriteTransaction } from '../ledger/write-transaction.js';
 import { NotFoundError } from '../not-found-error.js';
@@ -207,8 +207,8 @@ function newKeyRow(fields: NewKeyFields): { row: Selectable<ApiKeysTable>; plain
     secret_hash: hashApiKey(plaintext),
     prefix,
     last4,
-    daily_budget_micros: budgets.dailyUsd === undefined ? null : usdToMicros(budgets.dailyUsd),
-    monthly_budget_micros: budgets.monthlyUsd === undefined ? null : usdToMicros(budgets.monthlyUsd),
+    daily_budget_nanos: budgets.dailyUsd === undefined ? null : usdToNanos(budgets.dailyUsd),
+    monthly_budget_nanos: budgets.monthlyUsd === undefined ? null : usdToNanos(budgets.monthlyUsd),
     rpm: fields.limits?.rpm ?? null,
     tpm: fields.limits?.tpm ?? null,
     created_at: fields.createdAt,

@@ -1,12 +1,12 @@
 import { capPeriod, type CapScope, type CapState } from './cap-scope.js';
-import { microsToUsd, usdToMicros } from './micro-usd.js';
+import { nanosToUsd, usdToNanos } from './nano-usd.js';
 import { compareCounterKeys, type CounterAmounts, type CounterKey } from './spend-counters.js';
 
-/** A cap resolved for one reservation: its counter row and limit in micro-dollars. */
+/** A cap resolved for one reservation: its counter row and limit in nano-dollars. */
 export interface PlannedCap {
   readonly cap: CapScope;
   readonly key: CounterKey;
-  readonly limitMicros: number;
+  readonly limitNanos: number;
   readonly resetsAt: string;
 }
 
@@ -18,24 +18,24 @@ export function planCaps(scopes: readonly CapScope[], now: Date): PlannedCap[] {
   const byKey = new Map<string, PlannedCap>();
   for (const cap of scopes) {
     const { period, resetsAt } = capPeriod(cap.scope, now);
-    const plan: PlannedCap = { cap, key: { scope: cap.scope, subject: cap.subject, period }, limitMicros: usdToMicros(cap.limitUsd), resetsAt };
+    const plan: PlannedCap = { cap, key: { scope: cap.scope, subject: cap.subject, period }, limitNanos: usdToNanos(cap.limitUsd), resetsAt };
     const id = `${cap.scope}\u0000${cap.subject}`;
     const previous = byKey.get(id);
-    if (previous === undefined || plan.limitMicros < previous.limitMicros) {
+    if (previous === undefined || plan.limitNanos < previous.limitNanos) {
       byKey.set(id, plan);
     }
   }
   return [...byKey.values()].sort((left, right) => compareCounterKeys(left.key, right.key));
 }
 
-/** True when holding `amountMicros` took the cap from below its soft limit to at or above it. */
-export function crossesSoftLimit(plan: PlannedCap, after: CounterAmounts, amountMicros: number): boolean {
+/** True when holding `amountNanos` took the cap from below its soft limit to at or above it. */
+export function crossesSoftLimit(plan: PlannedCap, after: CounterAmounts, amountNanos: number): boolean {
   if (plan.cap.softLimitRatio === undefined) {
     return false;
   }
-  const threshold = Math.ceil(plan.limitMicros * plan.cap.softLimitRatio);
-  const total = after.spentMicros + after.reservedMicros;
-  return total >= threshold && total - amountMicros < threshold;
+  const threshold = Math.ceil(plan.limitNanos * plan.cap.softLimitRatio);
+  const total = after.spentNanos + after.reservedNanos;
+  return total >= threshold && total - amountNanos < threshold;
 }
 
 /** The cap's state for a caller, from its counter's amounts. */
@@ -44,10 +44,10 @@ export function capState(plan: PlannedCap, amounts: CounterAmounts): CapState {
     scope: plan.key.scope,
     subject: plan.key.subject,
     period: plan.key.period,
-    limitUsd: microsToUsd(plan.limitMicros),
-    spentUsd: microsToUsd(amounts.spentMicros),
-    reservedUsd: microsToUsd(amounts.reservedMicros),
-    remainingUsd: microsToUsd(Math.max(0, plan.limitMicros - amounts.spentMicros - amounts.reservedMicros)),
+    limitUsd: nanosToUsd(plan.limitNanos),
+    spentUsd: nanosToUsd(amounts.spentNanos),
+    reservedUsd: nanosToUsd(amounts.reservedNanos),
+    remainingUsd: nanosToUsd(Math.max(0, plan.limitNanos - amounts.spentNanos - amounts.reservedNanos)),
     resetsAt: plan.resetsAt,
   };
 }

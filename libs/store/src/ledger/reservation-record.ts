@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { SpendReservationsTable } from '../schema.js';
-import { microsToUsd, toSafeInteger } from './micro-usd.js';
+import { nanosToUsd, toSafeInteger } from './nano-usd.js';
 import type { ReservationStatus } from './reservation-status.js';
 import type { CounterKey } from './spend-counters.js';
 
@@ -33,8 +33,8 @@ export function toReservationRecord(row: Selectable<SpendReservationsTable>): Re
     requestId: row.request_id,
     attempt: row.attempt,
     status: row.status,
-    amountUsd: microsToUsd(toSafeInteger(row.amount_micros)),
-    ...(row.actual_micros === null ? {} : { actualUsd: microsToUsd(toSafeInteger(row.actual_micros)) }),
+    amountUsd: nanosToUsd(toSafeInteger(row.amount_nanos)),
+    ...(row.actual_nanos === null ? {} : { actualUsd: nanosToUsd(toSafeInteger(row.actual_nanos)) }),
     counters: parseCounters(row.counters),
     createdAt: row.created_at,
     expiresAt: row.expires_at,

@@ -5,7 +5,7 @@ import type { SpendReservationsTable, StoreSchema } from '../schema.js';
 import type { StoreDialect } from '../store-dialect.js';
 import { insertUsageEvent } from '../usage/insert-usage-event.js';
 import type { CapScope, CapState } from './cap-scope.js';
-import { microsToUsd, toSafeInteger, usdToMicros } from './micro-usd.js';
+import { nanosToUsd, toSafeInteger, usdToNanos } from './nano-usd.js';
 import { capState, crossesSoftLimit, planCaps } from './plan-caps.js';
 import { parseCounters, toReservationRecord, type ReservationRecord } from './reservation-record.js';
 import { ReusableStatement } from './reusable-statement.js';
@@ -31,21 +31,21 @@ const DEFAULT_REAP_LIMIT = 500;
 /** Values: request id, attempt, reservation id, amount, counters JSON, created at, expires at. */
 const INSERT_RESERVATION = new ReusableStatement<Pick<SpendReservationsTable, 'id'>>(
   'insert reservation',
-  (values) => sql`insert into spend_reservations (request_id, attempt, id, status, amount_micros, actual_micros, counters, created_at, expires_at, released_at, settled_at)
+  (values) => sql`insert into spend_reservations (request_id, attempt, id, status, amount_nanos, actual_nanos, counters, created_at, expires_at, released_at, settled_at)
     values (${values[0]}, ${values[1]}, ${values[2]}, 'reserved', ${values[3]}, null, ${values[4]}, ${values[5]}, ${values[6]}, null, null)
     on conflict (request_id, attempt) do nothing
     returning id`,
 );
 
 /**
- * Values: actual micros, settled at, request id, attempt. Claims the settle in one statement
+ * Values: actual nanos, settled at, request id, attempt. Claims the settle in one statement
  * (locking the row on Postgres): only a live or expired hold matches.
  */
-const CLAIM_SETTLE = new ReusableStatement<Pick<Selectable<SpendReservationsTable>, 'id' | 'amount_micros' | 'counters' | 'released_at'>>(
+const CLAIM_SETTLE = new ReusableStatement<Pick<Selectable<SpendReservationsTable>, 'id' | 'amount_nanos' | 'counters' | 'released_at'>>(
   'claim settle',
-  (values) => sql`update spend_reservations set status = 'settled', actual_micros = ${values[0]}, settled_at = ${values[1]}
+  (values) => sql`update spend_reservations set status = 'settled', actual_nanos = ${values[0]}, settled_at = ${values[1]}
     where request_id = ${values[2]} and attempt = ${values[3]} and status in ('reserved', 'expired')
-    returning id, amount_micros, counters, released_at`,
+    returning id, amount_nanos, counters, released_at`,
 );
 
 /**
@@ -78,7 +78,7 @@ export class SpendLedger {
    * holds again.
    */
   async reserve(input: ReserveInput): Promise<ReserveResult> {
-    const amountMicros = usdToMicros(input.amountUsd);
+    const amountNanos = usdToNanos(input.amountUsd);
     const now = this.now();
     const nowIso = now.toISOString();
     const planned = planCaps(input.scopes, now);
@@ -92,7 +92,7 @@ export class SpendLedger {
           input.requestId,
           input.attempt,
           `rsv_${randomUUID().replaceAll('-', '')}`,
-          amountMicros,
+          amountNanos,
           counters,
           nowIso,
           expiresAt,
@@ -113,24 +113,24 @@ export class SpendLedger {
           reservationId = existing.id;
           await trx
             .updateTable('spend_reservations')
-            .set({ status: 'reserved', amount_micros: amountMicros, counters, expires_at: expiresAt, released_at: null })
+            .set({ status: 'reserved', amount_nanos: amountNanos, counters, expires_at: expiresAt, released_at: null })
             .where('request_id', '=', input.requestId)
             .where('attempt', '=', input.attempt)
             .execute();
         }
 
-        const tooLarge = planned.find((plan) => amountMicros > plan.limitMicros);
+        const tooLarge = planned.find((plan) => amountNanos > plan.limitNanos);
         if (tooLarge !== undefined) {
           throw new CapRefusal(capState(tooLarge, await readCounter(trx, tooLarge.key)));
         }
-        const held = await holdOnCounters(trx, this.dialect, planned, amountMicros, nowIso);
+        const held = await holdOnCounters(trx, this.dialect, planned, amountNanos, nowIso);
         const softLimitCrossed: CapState[] = [];
         for (const plan of planned) {
           const after = held.get(counterId(plan.key));
           if (after === undefined) {
             throw new CapRefusal(capState(plan, await readCounter(trx, plan.key)));
           }
-          if (crossesSoftLimit(plan, after, amountMicros)) {
+          if (crossesSoftLimit(plan, after, amountNanos)) {
             softLimitCrossed.push(capState(plan, after));
           }
         }
@@ -152,23 +152,23 @@ export class SpendLedger {
    * reserved.
    */
   async settle(input: SettleInput): Promise<SettleResult> {
-    const actualMicros = usdToMicros(input.actualUsd);
+    const actualNanos = usdToNanos(input.actualUsd);
     const nowIso = this.now().toISOString();
     return inWriteTransaction(this.db, this.dialect, async (trx) => {
-      const [claimed] = await CLAIM_SETTLE.execute(trx, this.dialect, [actualMicros, nowIso, input.requestId, input.attempt]);
+      const [claimed] = await CLAIM_SETTLE.execute(trx, this.dialect, [actualNanos, nowIso, input.requestId, input.attempt]);
       if (claimed === undefined) {
         const existing = await this.lockReservation(trx, input);
         if (existing === undefined) {
           throw new NotFoundError({ entity: 'reservation', id: `${input.requestId}#${input.attempt}`, tenantId: input.tenantId });
         }
         return existing.status === 'settled'
-          ? { status: 'settled', reservationId: existing.id, actualUsd: microsToUsd(toSafeInteger(existing.actual_micros)), replayed: true, late: existing.released_at !== null }
+          ? { status: 'settled', reservationId: existing.id, actualUsd: nanosToUsd(toSafeInteger(existing.actual_nanos)), replayed: true, late: existing.released_at !== null }
           : { status: 'released', reservationId: existing.id };
       }
       // An expired hold was already freed by the reaper (released_at is set exactly then).
       const late = claimed.released_at !== null;
-      const heldMicros = late ? 0 : toSafeInteger(claimed.amount_micros);
-      await adjustCounters(trx, this.dialect, parseCounters(claimed.counters), { spentMicros: actualMicros, reservedMicros: -heldMicros }, nowIso);
+      const heldNanos = late ? 0 : toSafeInteger(claimed.amount_nanos);
+      await adjustCounters(trx, this.dialect, parseCounters(claimed.counters), { spentNanos: actualNanos, reservedNanos: -heldNanos }, nowIso);
       await insertUsageEvent(trx, this.dialect, {
         requestId: input.requestId,
         attempt: input.attempt,
@@ -180,10 +180,10 @@ export class SpendLedger {
         inputTokens: input.inputTokens,
         outputTokens: input.outputTokens,
         cachedTokens: input.cachedTokens,
-        costMicros: actualMicros,
+        costNanos: actualNanos,
         occurredAt: nowIso,
       });
-      return { status: 'settled', reservationId: claimed.id, actualUsd: microsToUsd(actualMicros), replayed: false, late };
+      return { status: 'settled', reservationId: claimed.id, actualUsd: nanosToUsd(actualNanos), replayed: false, late };
     });
   }
 
@@ -254,13 +254,13 @@ export class SpendLedger {
         .where('attempt', '=', key.attempt)
         .where('status', '=', 'reserved')
         .$if(status === 'expired', (query) => query.where('expires_at', '<=', nowIso))
-        .returning(['id', 'amount_micros', 'counters'])
+        .returning(['id', 'amount_nanos', 'counters'])
         .executeTakeFirst();
       if (freed === undefined) {
         const existing = await this.lockReservation(trx, key);
         return existing === undefined ? { status: 'not-found', replayed: true } : { status: existing.status, reservationId: existing.id, replayed: true };
       }
-      await adjustCounters(trx, this.dialect, parseCounters(freed.counters), { spentMicros: 0, reservedMicros: -toSafeInteger(freed.amount_micros) }, nowIso);
+      await adjustCounters(trx, this.dialect, parseCounters(freed.counters), { spentNanos: 0, reservedNanos: -toSafeInteger(freed.amount_nanos) }, nowIso);
       return { status, reservationId: freed.id, replayed: false };
     });
   }

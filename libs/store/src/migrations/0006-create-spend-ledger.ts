@@ -3,7 +3,7 @@ import type { StoreMigration } from './store-migration.js';
 
 /**
  * The reserve-then-settle ledger: one counter row per cap scope and period (spent + reserved
- * micro-dollars), one reservation row per request attempt. Amounts are integers (bigint), so
+ * nano-dollars), one reservation row per request attempt. Amounts are integers (bigint), so
  * sums never drift the way floating-point dollars do.
  */
 export const createSpendLedger: StoreMigration = {
@@ -14,9 +14,9 @@ export const createSpendLedger: StoreMigration = {
       .addColumn('scope', 'text', (column) => column.notNull())
       .addColumn('subject', 'text', (column) => column.notNull())
       .addColumn('period', 'text', (column) => column.notNull())
-      .addColumn('spent_micros', 'bigint', (column) => column.notNull().defaultTo(0))
-      .addColumn('reserved_micros', 'bigint', (column) => column.notNull().defaultTo(0))
-      .addColumn('limit_micros', 'bigint')
+      .addColumn('spent_nanos', 'bigint', (column) => column.notNull().defaultTo(0))
+      .addColumn('reserved_nanos', 'bigint', (column) => column.notNull().defaultTo(0))
+      .addColumn('limit_nanos', 'bigint')
       .addColumn('updated_at', 'text', (column) => column.notNull())
       .addPrimaryKeyConstraint('spend_counters_pk', ['scope', 'subject', 'period'])
       .execute();
@@ -26,8 +26,8 @@ export const createSpendLedger: StoreMigration = {
       .addColumn('attempt', 'integer', (column) => column.notNull())
       .addColumn('id', 'text', (column) => column.notNull())
       .addColumn('status', 'text', (column) => column.notNull())
-      .addColumn('amount_micros', 'bigint', (column) => column.notNull())
-      .addColumn('actual_micros', 'bigint')
+      .addColumn('amount_nanos', 'bigint', (column) => column.notNull())
+      .addColumn('actual_nanos', 'bigint')
       .addColumn('counters', 'text', (column) => column.notNull())
       .addColumn('created_at', 'text', (column) => column.notNull())
       .addColumn('expires_at', 'text', (column) => column.notNull())

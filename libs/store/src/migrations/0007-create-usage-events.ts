@@ -16,7 +16,7 @@ export const createUsageEvents: StoreMigration = {
       .addColumn('input_tokens', 'integer')
       .addColumn('output_tokens', 'integer')
       .addColumn('cached_tokens', 'integer')
-      .addColumn('cost_micros', 'bigint', (column) => column.notNull())
+      .addColumn('cost_nanos', 'bigint', (column) => column.notNull())
       .addColumn('occurred_at', 'text', (column) => column.notNull())
       // A settle replayed after a crash can never record the same attempt twice.
       .addPrimaryKeyConstraint('usage_events_pk', ['request_id', 'attempt'])

@@ -7,7 +7,7 @@ import type { UsageEvent } from './usage-event.js';
 /** Values in column order; a second event of the same attempt inserts nothing and returns no row. */
 const INSERT_USAGE_EVENT = new ReusableStatement<{ request_id: string }>(
   'insert usage event',
-  (values) => sql`insert into usage_events (request_id, attempt, tenant_id, user_id, key_id, provider, model, input_tokens, output_tokens, cached_tokens, cost_micros, occurred_at)
+  (values) => sql`insert into usage_events (request_id, attempt, tenant_id, user_id, key_id, provider, model, input_tokens, output_tokens, cached_tokens, cost_nanos, occurred_at)
     values (${sql.join(values)})
     on conflict (request_id, attempt) do nothing
     returning request_id`,
@@ -29,7 +29,7 @@ export async function insertUsageEvent(db: Kysely<StoreSchema>, dialect: StoreDi
     event.inputTokens ?? null,
     event.outputTokens ?? null,
     event.cachedTokens ?? null,
-    event.costMicros,
+    event.costNanos,
     event.occurredAt,
   ]);
   return rows.length > 0;

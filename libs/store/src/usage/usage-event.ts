@@ -11,8 +11,8 @@ export interface UsageEvent {
   readonly inputTokens?: number;
   readonly outputTokens?: number;
   readonly cachedTokens?: number;
-  /** Whole micro-dollars ($0.000001). */
-  readonly costMicros: number;
+  /** Whole nano-dollars ($0.000000001). */
+  readonly costNanos: number;
   /** ISO-8601 UTC. */
   readonly occurredAt: string;
 }

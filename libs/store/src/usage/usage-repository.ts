@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { microsToUsd, toSafeInteger } from '../ledger/micro-usd.js';
+import { nanosToUsd, toSafeInteger } from '../ledger/nano-usd.js';
 import type { StoreSchema } from '../schema.js';
 import type { StoreDialect } from '../store-dialect.js';
 import { insertUsageEvent } from './insert-usage-event.js';
@@ -62,7 +62,7 @@ export class UsageRepository {
       .select((eb) => [
         group.as('group_value'),
         eb.fn.countAll<number | string>().as('requests'),
-        eb.fn.sum<number | string>('cost_micros').as('cost_micros'),
+        eb.fn.sum<number | string>('cost_nanos').as('cost_nanos'),
         eb.fn.sum<number | string | null>('input_tokens').as('input_tokens'),
         eb.fn.sum<number | string | null>('output_tokens').as('output_tokens'),
         eb.fn.sum<number | string | null>('cached_tokens').as('cached_tokens'),
@@ -78,7 +78,7 @@ export class UsageRepository {
     return rows.map((row) => ({
       group: row.group_value,
       requests: toSafeInteger(row.requests),
-      costUsd: microsToUsd(toSafeInteger(row.cost_micros)),
+      costUsd: nanosToUsd(toSafeInteger(row.cost_nanos)),
       ...(row.input_tokens === null ? {} : { inputTokens: toSafeInteger(row.input_tokens) }),
       ...(row.output_tokens === null ? {} : { outputTokens: toSafeInteger(row.output_tokens) }),
       ...(row.cached_tokens === null ? {} : { cachedTokens: toSafeInteger(row.cached_tokens) }),

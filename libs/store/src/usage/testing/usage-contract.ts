@@ -24,12 +24,12 @@ export function runUsageContract(backend: StoreBackend): void {
 
     async function seed(tenantId: string): Promise<void> {
       const events = [
-        { userId: 'ana', keyId: 'key_a', model: 'gpt-4o', costMicros: 1_500_000, inputTokens: 100, outputTokens: 50, occurredAt: '2031-01-01T08:00:00.000Z' },
-        { userId: 'ana', keyId: 'key_a', model: 'gpt-4o-mini', costMicros: 250_000, inputTokens: 10, outputTokens: 5, cachedTokens: 4, occurredAt: '2031-01-01T23:59:59.999Z' },
-        { userId: 'bo', keyId: 'key_b', model: 'gpt-4o', costMicros: 100_000, outputTokens: 7, occurredAt: '2031-01-02T12:00:00.000Z' },
-        { keyId: 'key_c', model: 'claude-haiku', costMicros: 30_000, occurredAt: '2031-01-02T13:00:00.000Z' },
+        { userId: 'ana', keyId: 'key_a', model: 'gpt-4o', costNanos: 1_500_000_000, inputTokens: 100, outputTokens: 50, occurredAt: '2031-01-01T08:00:00.000Z' },
+        { userId: 'ana', keyId: 'key_a', model: 'gpt-4o-mini', costNanos: 250_000_000, inputTokens: 10, outputTokens: 5, cachedTokens: 4, occurredAt: '2031-01-01T23:59:59.999Z' },
+        { userId: 'bo', keyId: 'key_b', model: 'gpt-4o', costNanos: 100_000_000, outputTokens: 7, occurredAt: '2031-01-02T12:00:00.000Z' },
+        { keyId: 'key_c', model: 'claude-haiku', costNanos: 30_000_000, occurredAt: '2031-01-02T13:00:00.000Z' },
         // Outside [from, to): the end is exclusive.
-        { userId: 'ana', keyId: 'key_a', model: 'gpt-4o', costMicros: 9_000_000, occurredAt: '2031-01-03T00:00:00.000Z' },
+        { userId: 'ana', keyId: 'key_a', model: 'gpt-4o', costNanos: 9_000_000_000, occurredAt: '2031-01-03T00:00:00.000Z' },
       ];
       for (const event of events) {
         expect(await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId, provider: 'openai', ...event })).toBe(true);
@@ -67,8 +67,8 @@ export function runUsageContract(backend: StoreBackend): void {
       const tenantA = newTenant();
       const tenantB = newTenant();
       const at = new Date('2032-06-01T10:00:00.000Z');
-      await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId: tenantA, provider: 'openai', model: 'only-in-this-test', costMicros: 1_000, occurredAt: at.toISOString() });
-      await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId: tenantB, provider: 'openai', model: 'only-in-this-test', costMicros: 2_000, occurredAt: at.toISOString() });
+      await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId: tenantA, provider: 'openai', model: 'only-in-this-test', costNanos: 1_000_000, occurredAt: at.toISOString() });
+      await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId: tenantB, provider: 'openai', model: 'only-in-this-test', costNanos: 2_000_000, occurredAt: at.toISOString() });
       const window = { groupBy: 'model' as const, from: at, to: new Date(at.getTime() + 1) };
       expect(await usage.query({ scope: { tenantId: tenantA }, ...window })).toEqual([{ group: 'only-in-this-test', requests: 1, costUsd: 0.001 }]);
       expect(await usage.query({ scope: { tenantId: newTenant() }, ...window })).toEqual([]);
@@ -91,7 +91,7 @@ export function runUsageContract(backend: StoreBackend): void {
       expect(await usage.query({ scope: { tenantId }, groupBy: 'user', from: at, to: new Date(at.getTime() + 1) })).toEqual([
         { group: 'ana', requests: 1, costUsd: 0.012345, inputTokens: 1_000, outputTokens: 300 },
       ]);
-      expect(await usage.record({ requestId, attempt: 1, tenantId, provider: 'anthropic', model: 'claude', costMicros: 1, occurredAt: at.toISOString() })).toBe(false);
+      expect(await usage.record({ requestId, attempt: 1, tenantId, provider: 'anthropic', model: 'claude', costNanos: 1, occurredAt: at.toISOString() })).toBe(false);
     });
   });
 }
