@@ -9,6 +9,8 @@ import { AdminKeysService } from './admin/admin-keys.service.js';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyStore } from './auth/api-key-store.js';
+import { CacheStatsController } from './cache/cache-stats.controller.js';
+import { ChatCache } from './cache/chat-cache.js';
 import { ChatController } from './chat/chat.controller.js';
 import { ChatService } from './chat/chat.service.js';
 import { HealthController } from './health/health.controller.js';
@@ -43,7 +45,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, HealthController],
+      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, HealthController],
       providers: [
         { provide: AppSettings, useValue: new AppSettings(options.config) },
         { provide: Client, useValue: options.client },
@@ -59,6 +61,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemExceptionFilter },
         ChatStarter,
+        ChatCache,
         ChatService,
         RequestsService,
       ],

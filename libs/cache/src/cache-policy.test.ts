@@ -10,6 +10,7 @@ test('an empty block means exact caching only, with the documented defaults', ()
     maxEntries: 100_000,
     semanticMultiTurn: false,
     semanticToolCalls: false,
+    admitSimulated: false,
   });
   expect(parseCachePolicy(undefined).threshold).toBe(DEFAULT_SEMANTIC_THRESHOLD);
 });

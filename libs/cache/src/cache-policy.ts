@@ -23,6 +23,11 @@ export const cachePolicySchema = z
     semanticMultiTurn: z.boolean().default(false),
     /** Let requests that offer tools into the semantic cache. */
     semanticToolCalls: z.boolean().default(false),
+    /**
+     * Admit answers the simulator produced. Off by default, so a real request never replays a
+     * fake answer; tests and benchmarks that run on the simulator turn it on.
+     */
+    admitSimulated: z.boolean().default(false),
   })
   .strict();
 

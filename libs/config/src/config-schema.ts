@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cachePolicySchema } from '#libs/cache';
 import { ContextBudgetPolicySchema } from '#libs/context';
 import { ModelCatalogOverrideSchema } from '#libs/models';
 import { RoutingRulesSchema } from '#libs/routing';
@@ -52,6 +53,8 @@ export const RouteConfigSchema = z.strictObject({
     message: 'historySummary is not available yet: dropped turns are reported in ballast.context.dropped but not summarised',
     path: ['historySummary'],
   }).optional(),
+  /** Response cache of this route (exact and semantic); absent: answers are never cached (see docs/cache.md). */
+  cache: cachePolicySchema.optional(),
 });
 export type RouteConfig = z.infer<typeof RouteConfigSchema>;
 

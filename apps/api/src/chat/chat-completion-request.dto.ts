@@ -22,6 +22,8 @@ export const BallastRequestOptionsSchema = z.strictObject({
   min_score: z.number().min(-1).max(1).optional(),
   /** Maximal marginal relevance: 0 (default) ranks by relevance alone, 1 by diversity alone; near-duplicate sources give way to others. */
   diversity: z.number().min(0).max(1).optional(),
+  /** `bypass`: neither look this request up in the response cache nor store its answer (like `Cache-Control: no-cache`). */
+  cache: z.enum(['bypass'], { error: "ballast.cache must be 'bypass' (or omitted)" }).optional(),
 });
 
 /** Fields OpenAI clients may send that Ballast does not serve yet: refused loudly, not ignored. */

@@ -21,10 +21,12 @@ export class ChatController {
     description:
       'Runs the request as a durable Temporal workflow: route → call with retries and fallbacks → answer. ' +
       'The response is OpenAI\'s chat.completion plus a `ballast` object (request id, route attempts, cost, Temporal UI link). ' +
-      '`model: "auto"` lets the classifier pick a tier.',
+      '`model: "auto"` lets the classifier pick a tier. On routes with a `cache` policy an identical (or, with semantic caching, ' +
+      'paraphrased) earlier request is answered from the cache without starting a workflow; `ballast.cache` says what happened.',
   })
   @ApiBody({ schema: openApiSchema(ChatCompletionRequestSchema) })
   @ApiHeader({ name: 'x-ballast-tier', required: false, description: 'ask for a routing tier (e.g. `complex`) when model is `auto`' })
+  @ApiHeader({ name: 'cache-control', required: false, description: '`no-cache` or `no-store`: skip the response cache for this request (no lookup, no storing)' })
   @ApiResponse({ status: 200, description: 'chat.completion with a `ballast` object' })
   @ApiResponse({ status: 400, description: 'invalid request (problem+json listing each field)' })
   @ApiResponse({ status: 401, description: 'missing or invalid API key' })
@@ -36,9 +38,12 @@ export class ChatController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('x-ballast-tier') tierHint?: string,
+    @Headers('cache-control') cacheControl?: string,
   ) {
-    const response = await this.chat.complete(body, caller, tierHint?.trim().toLowerCase() || undefined);
+    const tier = tierHint?.trim().toLowerCase() || undefined;
+    const response = await this.chat.complete(body, caller, { ...(tier ? { tierHint: tier } : {}), ...(cacheControl !== undefined ? { cacheControl } : {}) });
     void reply.header('x-ballast-request-id', response.ballast.request_id);
+    void reply.header('x-ballast-cache', response.ballast.cache.status);
     return response;
   }
 }

@@ -1,27 +1,55 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { chatWorkflowId, type Caller, type ChatResult } from '#libs/contracts';
+import { SingleFlight, type AdmissionDecision } from '#libs/cache';
+import { chatWorkflowId, type Caller, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
 import { RouteTable, UnknownModelError } from '#libs/routes';
 import { AppSettings } from '../app-settings.js';
+import { cacheBypassReason } from '../cache/cache-bypass.js';
+import { cachedChatTimeoutProblem } from '../cache/cache-problems.js';
+import type { WireCacheReport } from '../cache/cache-report.js';
+import { cacheWorkflowId } from '../cache/cache-workflow-id.js';
+import { ChatCache, type CacheMissTicket } from '../cache/chat-cache.js';
 import { RagRuntimeRef } from '../rag-runtime-ref.js';
 import { problem, ProblemError } from '../problems/problem-error.js';
 import { ChatFailedError, ChatStarter } from '../temporal/chat-starter.js';
 import type { ChatCompletionRequestBody } from './chat-completion-request.dto.js';
 import { chatFailureProblem, chatTimeoutProblem } from './chat-problems.js';
 import { toChatRequest } from './to-chat-request.js';
-import { toOpenAiResponse } from './to-openai-response.js';
+import { toOpenAiResponse, type OpenAiChatCompletion } from './to-openai-response.js';
 
-/** Runs one chat completion through its durable workflow. */
+/** Request headers that shape a completion besides its body. */
+export interface CompletionOptions {
+  /** `x-ballast-tier`, lower-cased. */
+  readonly tierHint?: string;
+  /** `Cache-Control`, as sent. */
+  readonly cacheControl?: string;
+}
+
+/** One workflow run of a cacheable request, shared by the identical requests that joined it. */
+interface SharedRun {
+  readonly result: ChatResult;
+  readonly response: OpenAiChatCompletion;
+  readonly admission: AdmissionDecision;
+}
+
+/**
+ * Runs one chat completion: from the cache when the route caches and an answer is stored,
+ * otherwise through its durable workflow (joined with identical requests in flight).
+ */
 @Injectable()
 export class ChatService {
+  /** Identical cacheable misses in this process wait on one workflow run. */
+  private readonly flights = new SingleFlight<string, SharedRun>();
+
   constructor(
     private readonly settings: AppSettings,
     private readonly routes: RouteTable,
     private readonly starter: ChatStarter,
     private readonly rag: RagRuntimeRef,
+    private readonly cache: ChatCache,
   ) {}
 
-  async complete(body: ChatCompletionRequestBody, caller: Caller, tierHint?: string) {
+  async complete(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions = {}) {
     if (body.stream) {
       throw new ProblemError(
         problem('streaming-not-supported', 400, 'Streaming Not Supported Yet', 'stream: true is not supported yet; send stream: false (or omit it) for a complete answer.'),
@@ -41,30 +69,71 @@ export class ChatService {
     }
 
     const requestId = `req_${randomUUID().replaceAll('-', '')}`;
-    const workflowId = chatWorkflowId(requestId);
-    const temporalUiUrl = this.settings.temporalUiLink(workflowId);
+    const request = toChatRequest(body, workflowCaller(caller, body.user), requestId, new Date(), options.tierHint);
     const { server, retry } = this.settings.config;
-    const run = this.starter.run({
-      request: toChatRequest(body, workflowCaller(caller, body.user), requestId, new Date(), tierHint),
+    const input: ChatWorkflowInput = {
+      request,
       retry,
       timeouts: { attemptTimeoutMs: server.attemptTimeoutMs, heartbeatTimeoutMs: server.heartbeatTimeoutMs },
       callModelAs: this.settings.config.temporal.callModelAs,
-    });
+    };
 
+    const decision = await this.cache.lookup(request, cacheBypassReason(options.cacheControl, body.ballast?.cache));
+    if (decision.kind === 'hit') return decision.response;
+    if (decision.kind === 'bypass') {
+      const workflowId = chatWorkflowId(requestId);
+      const result = await this.awaitAnswer(this.starter.run(input), requestId, workflowId, () =>
+        chatTimeoutProblem(requestId, server.requestTimeoutMs, this.settings.temporalUiLink(workflowId)),
+      );
+      return this.toResponse(result, workflowId, decision.report);
+    }
+
+    const { ticket } = decision;
+    const workflowId = cacheWorkflowId(caller.tenantId, ticket.exactKey);
+    const flight = this.flights.run(ticket.exactKey, () => this.runShared(input, workflowId, ticket));
+    const { value: run, joined } = await this.awaitAnswer(flight, requestId, workflowId, () =>
+      cachedChatTimeoutProblem(requestId, workflowId, server.requestTimeoutMs, this.settings.temporalUiLink(workflowId)),
+    );
+    // Another replica's request started the shared workflow: its answer, its request id.
+    const joinedElsewhere = run.result.requestId !== requestId && !joined;
+    if (joined || joinedElsewhere) this.cache.recordJoin(caller.tenantId, run.response);
+    return this.toResponse(run.result, workflowId, {
+      ...decision.report,
+      joined: joined || joinedElsewhere,
+      admitted: run.admission.admit,
+      ...(run.admission.admit ? {} : { not_admitted: run.admission.reason }),
+    });
+  }
+
+  /**
+   * Runs (or joins, across replicas) the shared workflow and admits its answer. Admission
+   * happens here, once per run and even when every waiting HTTP request has timed out.
+   */
+  private async runShared(input: ChatWorkflowInput, workflowId: string, ticket: CacheMissTicket): Promise<SharedRun> {
+    const result = await this.starter.run(input, { sharedWorkflowId: workflowId });
+    const response = this.toResponse(result, workflowId, { status: 'miss', key: '', joined: false, admitted: false });
+    return { result, response, admission: this.cache.admit(ticket, response, result) };
+  }
+
+  /** Waits for the run up to the configured request timeout; failures become problem+json. */
+  private async awaitAnswer<T>(run: Promise<T>, requestId: string, workflowId: string, timedOut: () => ProblemError): Promise<T> {
+    const waitMs = this.settings.config.server.requestTimeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(chatTimeoutProblem(requestId, server.requestTimeoutMs, temporalUiUrl)), server.requestTimeoutMs);
+      timer = setTimeout(() => reject(timedOut()), waitMs);
     });
-    let result: ChatResult;
     try {
-      result = await Promise.race([run, timeout]);
+      return await Promise.race([run, timeout]);
     } catch (error) {
-      if (error instanceof ChatFailedError) throw chatFailureProblem(error.failure, requestId, temporalUiUrl);
+      if (error instanceof ChatFailedError) throw chatFailureProblem(error.failure, requestId, this.settings.temporalUiLink(workflowId));
       throw error;
     } finally {
       clearTimeout(timer);
     }
-    return toOpenAiResponse(result, { workflowId, temporalUiUrl, startMode: this.starter.mode });
+  }
+
+  private toResponse(result: ChatResult, workflowId: string, cache: WireCacheReport): OpenAiChatCompletion {
+    return toOpenAiResponse(result, { workflowId, temporalUiUrl: this.settings.temporalUiLink(workflowId), startMode: this.starter.mode, cache });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AttemptRecord, ChatResult, FinishReason } from '#libs/contracts';
+import type { WireCacheReport } from '../cache/cache-report.js';
 import { toWireContext } from './to-wire-context.js';
 
 const FINISH_REASONS: Record<FinishReason, string> = {
@@ -15,6 +16,8 @@ export interface BallastEnvelope {
   readonly workflowId: string;
   readonly temporalUiUrl: string;
   readonly startMode: string;
+  /** What the response cache did for this request (`ballast.cache`). */
+  readonly cache: WireCacheReport;
 }
 
 /** Ballast's result → an OpenAI `chat.completion`, plus the `ballast` object. */
@@ -68,9 +71,13 @@ export function toOpenAiResponse(result: ChatResult, envelope: BallastEnvelope) 
       simulated: response.simulated,
       start_mode: envelope.startMode,
       temporal_ui_url: envelope.temporalUiUrl,
+      cache: envelope.cache,
     },
   };
 }
+
+/** A chat completion as the API answers it after running the workflow (and as the cache stores it). */
+export type OpenAiChatCompletion = ReturnType<typeof toOpenAiResponse>;
 
 /** Attempt records in the API's snake_case. */
 export function toWireAttempt(attempt: AttemptRecord) {

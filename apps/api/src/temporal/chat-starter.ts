@@ -14,6 +14,16 @@ export class ChatFailedError extends Error {
   }
 }
 
+/** Options of one run. */
+export interface ChatRunOptions {
+  /**
+   * A workflow id identical requests share (see `cacheWorkflowId`): a request arriving while a
+   * workflow with this id runs joins it (conflict policy `USE_EXISTING`) and gets its result,
+   * whichever API replica started it. Absent: the request's own id, `chat-<request id>`.
+   */
+  readonly sharedWorkflowId?: string;
+}
+
 /**
  * Starts a chat workflow and waits for its answer in the configured way. Update-with-Start
  * does both in one round trip; `start-and-wait` is the classic start + long poll; `eager`
@@ -30,13 +40,16 @@ export class ChatStarter {
     return this.settings.config.temporal.startMode;
   }
 
-  async run(input: ChatWorkflowInput): Promise<ChatResult> {
+  async run(input: ChatWorkflowInput, runOptions: ChatRunOptions = {}): Promise<ChatResult> {
     const { request } = input;
+    const shared = runOptions.sharedWorkflowId;
     const options = {
-      workflowId: chatWorkflowId(request.requestId),
+      workflowId: shared ?? chatWorkflowId(request.requestId),
+      // Only a shared id can already be running; per-request ids keep the SDK's default (fail).
+      ...(shared !== undefined ? { workflowIdConflictPolicy: 'USE_EXISTING' as const } : {}),
       taskQueue: this.settings.config.temporal.taskQueue || CHAT_TASK_QUEUE,
       args: [input] as [ChatWorkflowInput],
-      staticSummary: `chat ${request.model} for ${request.caller.tenantId}/${request.caller.userId}`,
+      staticSummary: `chat ${request.model} for ${request.caller.tenantId}/${request.caller.userId}${shared !== undefined ? ' (shared by identical requests)' : ''}`,
       typedSearchAttributes: [
         { key: SEARCH_ATTRIBUTES.tenant, value: request.caller.tenantId },
         { key: SEARCH_ATTRIBUTES.user, value: request.caller.userId },
