@@ -17,6 +17,7 @@ beforeAll(async () => {
         simple: { targets: [target('gpt-4.1-mini')] },
         complex: { targets: [target('gpt-4.1')] },
         small: { targets: [target('gpt-4.1-nano')], context: { output: { tokens: 200 } } },
+        'small-summarized': { targets: [target('gpt-4.1-nano')], context: { output: { tokens: 200 }, historySummary: true, historySummaryTokens: 120 } },
         'small-then-large': { targets: [target('gpt-4.1-nano'), target('gpt-4.1-mini')] },
         compressed: { targets: [target('gpt-4.1-mini')], context: { compression: { enabled: true, targetRatio: 0.5, minChunkTokens: 20 } } },
         strict: { targets: [target('gpt-4.1-mini')], context: { maxQueryTokens: 400, oversizedInput: 'reject' } },
@@ -60,6 +61,30 @@ describe('context budgeting', () => {
     // Oldest first, in whole user/assistant pairs.
     expect(dropped[0]?.['message_index']).toBe(0);
     expect(dropped.length % 2).toBe(0);
+  });
+
+  test('dropped turns become a rolling summary, stored per conversation and reused', async () => {
+    const turns = (count: number) => Array.from({ length: count }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: sentence(index) }));
+    const ask = (history: Json[]) =>
+      chat({ model: 'small-summarized', messages: [...history, { role: 'user', content: 'What was the last turn about?' }], ballast: { conversation_id: 'weather-chat' } });
+
+    const first = await ask(turns(40));
+    expect(first.status).toBe(200);
+    const summarized = first.body['ballast'].context.summarized as Json;
+    expect(summarized['messages']).toBeGreaterThan(0);
+    expect(summarized).toMatchObject({ cached: false, new_messages: summarized['messages'] });
+    expect(summarized['cost_usd']).toBeGreaterThan(0);
+
+    // The same conversation again: the stored summary is reused, no extra call is paid.
+    const again = await ask(turns(40));
+    expect(again.body['ballast'].context.summarized).toMatchObject({ messages: summarized['messages'], cached: true, new_messages: 0, cost_usd: 0 });
+
+    // Four turns later: only the turns dropped since are folded into the stored summary.
+    const later = await ask(turns(44));
+    const rolled = later.body['ballast'].context.summarized as Json;
+    expect(rolled['cached']).toBe(false);
+    expect(rolled['messages']).toBeGreaterThan(summarized['messages']);
+    expect(rolled['new_messages']).toBe(rolled['messages'] - summarized['messages']);
   });
 
   test('system instructions and the message alone too large for the first target go to a larger window', async () => {

@@ -32,6 +32,8 @@ export interface ActivityDependencies {
   readonly spend?: SpendDependencies;
   /** Per-provider egress limits. */
   readonly egress?: CallModelDependencies['egress'];
+  /** Rolling summaries of dropped conversation turns. */
+  readonly conversations?: CallModelDependencies['conversations'];
 }
 
 export function createActivities(dependencies: ActivityDependencies) {

@@ -214,6 +214,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
           route: route.route,
           ...(inputHandling ? { inputHandling } : {}),
           caller: request.caller,
+          ...(request.conversationId ? { conversationId: request.conversationId } : {}),
         };
         const common = {
           summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,

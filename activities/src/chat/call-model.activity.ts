@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { AttemptRecord, CallModelInput, CallModelOutput, TargetAttempt } from '#libs/contracts';
+import type { AttemptRecord, CallModelInput, CallModelOutput, ChatMessage, TargetAttempt } from '#libs/contracts';
 import { LlmError, type CircuitBreakerRegistry } from '#libs/llm';
 import { computeCostUsd, type ModelCatalog } from '#libs/models';
 import type { ModelRegistry } from './model-registry.js';
@@ -11,6 +11,7 @@ import type { SourceLoader } from '../rag/source-loader.js';
 import { budgetCapsFor } from '#libs/access';
 import { EgressCapacityError, type EgressLimiter } from '#libs/limits';
 import { ledgerAttempt, type SpendDependencies } from './spend-ledger-port.js';
+import { conversationKey, summarizeDroppedHistory, type SummarizeHistoryDependencies } from '../context/summarize-history.js';
 
 export interface CallModelDependencies {
   readonly models: ModelRegistry;
@@ -25,6 +26,8 @@ export interface CallModelDependencies {
   readonly contextPolicies: ContextPolicyLookup;
   /** Reserve-then-settle spending; absent in tests that do not charge. */
   readonly spend?: SpendDependencies;
+  /** Rolling summaries of dropped conversation turns; absent: dropped turns are only reported. */
+  readonly conversations?: SummarizeHistoryDependencies['summaries'];
   /** Per-provider RPM/TPM shared by every worker, adaptive on 429s; absent: unlimited. */
   readonly egress?: Pick<EgressLimiter, 'waitForCapacity' | 'reportThrottled'>;
 }
@@ -114,16 +117,38 @@ export function createCallModel(dependencies: CallModelDependencies) {
       throw ApplicationFailure.create({ type: 'rate-limited', message: error.message, nonRetryable: error.exceedsLimit, nextRetryDelay: Math.max(1, error.retryAfterMs), details: [{ attempt }] });
     }
     try {
+      let messages = prompt.messages;
+      let usage = prompt.context;
+      let summaryCostUsd = 0;
+      if (prompt.historyToSummarize.length > 0 && dependencies.conversations && caller) {
+        const history = await summarizeDroppedHistory(
+          { summaries: dependencies.conversations, models: dependencies.models, catalog: dependencies.catalog },
+          {
+            requestId: input.requestId,
+            tenantId: caller.tenantId,
+            conversationKey: conversationKey(input.conversationId, input.messages),
+            dropped: prompt.historyToSummarize,
+            target,
+            maxTokens: dependencies.contextPolicies(input.route).historySummaryTokens,
+            counter: await createTokenCounter(target.model),
+            abortSignal: context.cancellationSignal,
+          },
+        );
+        summaryCostUsd = history.costUsd;
+        messages = withSummary(messages, `Summary of the ${prompt.historyToSummarize.length} earlier messages of this conversation, which no longer fit:\n${history.summary}`);
+        usage = { ...usage, summarized: { messages: prompt.historyToSummarize.length, tokens: history.tokens, cached: history.cached, newMessages: history.newMessages, costUsd: history.costUsd } };
+      }
       const model = dependencies.models.get(target.provider, target.model);
       const result = await model.generate({
-        messages: prompt.messages,
+        messages,
         settings: input.settings,
         idempotencyKey: `${input.requestId}:call-model:${input.targetIndex}`,
         abortSignal: context.cancellationSignal,
         timeoutMs: input.timeouts.attemptTimeoutMs,
       });
       breaker.recordSuccess();
-      const cost = entry ? computeCostUsd(entry, result.usage) : { costUsd: 0, complete: false };
+      const callCost = entry ? computeCostUsd(entry, result.usage) : { costUsd: 0, complete: false };
+      const cost = { ...callCost, costUsd: Math.round((callCost.costUsd + summaryCostUsd) * 1e9) / 1e9 };
       if (spend && caller) {
         // The answer is never thrown away for a ledger fault: the hold stays until the reaper frees it.
         await spend.ledger.settle({
@@ -151,7 +176,7 @@ export function createCallModel(dependencies: CallModelDependencies) {
           costUsd: cost.costUsd,
           simulated: result.response.simulated || dependencies.simulatedProviders.has(target.provider),
           citations: prompt.citations,
-          context: prompt.context,
+          context: usage,
         },
         attempt: { ...base, outcome: 'success', latencyMs },
       };
@@ -192,4 +217,11 @@ export function createCallModel(dependencies: CallModelDependencies) {
       clearInterval(heartbeat);
     }
   };
+}
+
+/** The prompt with a summary of dropped turns placed after the system messages, before the kept turns. */
+function withSummary(messages: readonly ChatMessage[], summary: string): ChatMessage[] {
+  let leading = 0;
+  while (leading < messages.length && messages[leading]?.role === 'system') leading += 1;
+  return [...messages.slice(0, leading), { role: 'system', content: summary }, ...messages.slice(leading)];
 }

@@ -19,7 +19,14 @@ export interface AssemblePromptInput {
 
 /** The prompt to send, or the numbers of why none fits this target. */
 export type AssembledPrompt =
-  | { readonly kind: 'fits'; readonly messages: ChatMessage[]; readonly citations: Citation[]; readonly context: ContextUsage }
+  | {
+      readonly kind: 'fits';
+      readonly messages: ChatMessage[];
+      readonly citations: Citation[];
+      readonly context: ContextUsage;
+      /** Dropped turns the route wants summarised (room for the summary is held in the budget). */
+      readonly historyToSummarize: readonly ChatMessage[];
+    }
   | { readonly kind: 'too-large'; readonly needed: number; readonly window: number; readonly systemTokens: number; readonly queryTokens: number; readonly outputTokens: number };
 
 /**
@@ -74,6 +81,7 @@ export function assemblePrompt(input: AssemblePromptInput): AssembledPrompt {
     messages: buildGroundedMessages(plan.messages, keptSources),
     citations: keptCitations,
     context: toContextUsage(plan.report, instructionTokens, chunkIdOf, input.inputHandling),
+    historyToSummarize: plan.historyToSummarize,
   };
 }
 

@@ -37,6 +37,7 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     rag: options.rag,
     contextPolicies: contextPoliciesFrom(config.routes),
     egress: options.rag.egress,
+    conversations: options.rag.conversations,
     spend: {
       ledger: options.rag.ledger,
       budgets: config.budgets,

@@ -49,10 +49,7 @@ export const RouteConfigSchema = z.strictObject({
   /** Default retrieval for requests on this route that name no collections. */
   retrieval: RouteRetrievalConfigSchema.optional(),
   /** How the prompt is fitted to the window: section budgets, oversized input, compression (see libs/context). */
-  context: ContextBudgetPolicySchema.refine((policy) => !policy.historySummary, {
-    message: 'historySummary is not available yet: dropped turns are reported in ballast.context.dropped but not summarised',
-    path: ['historySummary'],
-  }).optional(),
+  context: ContextBudgetPolicySchema.optional(),
   /** Response cache of this route (exact and semantic); absent: answers are never cached (see docs/cache.md). */
   cache: cachePolicySchema.optional(),
 });

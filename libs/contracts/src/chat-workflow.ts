@@ -60,6 +60,8 @@ export interface CallModelInput {
   readonly route?: string;
   /** Who pays: the attempt reserves its worst-case cost against the caller's caps (absent in old histories). */
   readonly caller?: ChatRequest['caller'];
+  /** Rolling summaries of dropped turns are stored per conversation. */
+  readonly conversationId?: string;
   /** How an oversized current message is replaced (excerpts or a summary). */
   readonly inputHandling?: InputHandling;
 }

@@ -44,6 +44,8 @@ export interface ChatRequest {
   readonly retrieval?: RetrievalSettings;
   /** A tier the caller asks for with `x-ballast-tier`; the router honours it when the tier exists. */
   readonly tierHint?: string;
+  /** The caller's conversation id (`ballast.conversation_id`): rolling history summaries are kept per conversation. */
+  readonly conversationId?: string;
   /** ISO time the API accepted the request. */
   readonly receivedAt: string;
 }

@@ -62,6 +62,16 @@ export interface ContextUsage {
   readonly trimmed: readonly ContextTrimRecord[];
   readonly compressed?: ContextCompressionRecord;
   readonly oversizedInput?: OversizedInputRecord;
+  /** Dropped turns replaced by a rolling summary (route policy `historySummary`). */
+  readonly summarized?: {
+    readonly messages: number;
+    readonly tokens: number;
+    /** Reused from an earlier request of the conversation: no model call. */
+    readonly cached: boolean;
+    /** Turns folded into the stored summary by this request. */
+    readonly newMessages: number;
+    readonly costUsd: number;
+  };
 }
 
 /** The router's verdict on a current message above the route's limit. */

@@ -19,6 +19,19 @@ export interface StoreSchema {
   usage_events: UsageEventsTable;
   rate_limit_state: RateLimitStateTable;
   rate_limit_throttles: RateLimitThrottlesTable;
+  conversation_summaries: ConversationSummariesTable;
+}
+
+/** A rolling summary of the first `covered_messages` turns of a conversation. */
+export interface ConversationSummariesTable {
+  tenant_id: string;
+  conversation_key: string;
+  covered_messages: number;
+  /** Hash of the covered turns: a summary is reused only for exactly these turns. */
+  covered_hash: string;
+  summary: string;
+  tokens: number;
+  created_at: string;
 }
 
 /** A tenant's named set of documents embedded with one model. */

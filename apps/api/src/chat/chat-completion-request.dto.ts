@@ -13,6 +13,8 @@ export const ChatMessageSchema = z.object({
 
 /** Ballast's own request options (OpenAI clients send them with `extra_body` / extra fields). */
 export const BallastRequestOptionsSchema = z.strictObject({
+  /** Your id of the conversation: rolling summaries of turns that no longer fit are kept per conversation. */
+  conversation_id: z.string().min(1).max(200).optional(),
   /** Collections to ground the answer in; the answer cites them in `ballast.citations`. */
   collections: z.array(z.string().min(1)).min(1).max(10).optional(),
   top_k: z.number().int().min(1).max(50).optional(),

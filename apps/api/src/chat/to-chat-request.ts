@@ -36,6 +36,7 @@ export function toChatRequest(body: ChatCompletionRequestBody, caller: Caller, r
     caller,
     receivedAt: receivedAt.toISOString(),
     ...(tierHint ? { tierHint } : {}),
+    ...(options?.conversation_id ? { conversationId: options.conversation_id } : {}),
     ...(retrieval ? { retrieval } : {}),
   };
 }

@@ -36,5 +36,14 @@ export function toWireContext(context: ContextUsage) {
             : {}),
         }
       : null,
+    summarized: context.summarized
+      ? {
+          messages: context.summarized.messages,
+          tokens: context.summarized.tokens,
+          cached: context.summarized.cached,
+          new_messages: context.summarized.newMessages,
+          cost_usd: context.summarized.costUsd,
+        }
+      : null,
   };
 }

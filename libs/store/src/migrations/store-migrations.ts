@@ -6,6 +6,7 @@ import { createApiKeys } from './0005-create-api-keys.js';
 import { createSpendLedger } from './0006-create-spend-ledger.js';
 import { createUsageEvents } from './0007-create-usage-events.js';
 import { createRateLimits } from './0008-create-rate-limits.js';
+import { createConversationSummaries } from './0009-create-conversation-summaries.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -18,4 +19,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   createSpendLedger,
   createUsageEvents,
   createRateLimits,
+  createConversationSummaries,
 ];
