@@ -32,12 +32,18 @@ export interface ChatFailure {
 /** A spending cap as it stood when it refused a request (from the ledger). */
 export interface BudgetCapFacts {
   readonly scope: 'global-day' | 'tenant-day' | 'tenant-month' | 'user-day' | 'user-month' | 'key-day' | 'key-month';
+  /** `*` (global), a tenant id, `tenant/user`, or a key's lineage id. */
   readonly subject: string;
+  /** `YYYY-MM-DD` or `YYYY-MM` (UTC). */
   readonly period: string;
   readonly limitUsd: number;
+  /** Settled spend in this period. */
   readonly spentUsd: number;
+  /** Held by reservations not yet settled or released. */
   readonly reservedUsd: number;
+  /** limit − spent − reserved, never below 0. */
   readonly remainingUsd: number;
+  /** ISO-8601 UTC instant the period ends and the cap starts again from zero. */
   readonly resetsAt: string;
 }
 

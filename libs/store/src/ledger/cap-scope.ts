@@ -1,3 +1,4 @@
+import type { BudgetCapFacts } from '#libs/contracts';
 /** Which spend a cap limits, and over which UTC period: a day or a calendar month. */
 export type CapScopeKind = 'global-day' | 'tenant-day' | 'tenant-month' | 'user-day' | 'user-month' | 'key-day' | 'key-month';
 
@@ -15,22 +16,11 @@ export interface CapScope {
   readonly softLimitRatio?: number;
 }
 
-/** A cap's position in its current period, as reported to a refused or alerted caller. */
-export interface CapState {
-  readonly scope: CapScopeKind;
-  readonly subject: string;
-  /** `YYYY-MM-DD` or `YYYY-MM` (UTC). */
-  readonly period: string;
-  readonly limitUsd: number;
-  /** Settled spend in this period. */
-  readonly spentUsd: number;
-  /** Held by reservations not yet settled or released. */
-  readonly reservedUsd: number;
-  /** limit − spent − reserved, never below 0. */
-  readonly remainingUsd: number;
-  /** ISO-8601 UTC instant the period ends and the cap starts again from zero. */
-  readonly resetsAt: string;
-}
+/**
+ * A cap's position in its current period, as reported to a refused or alerted caller: the
+ * contracts' shape, since a refusal travels through the workflow to the API.
+ */
+export type CapState = BudgetCapFacts;
 
 /** The period a cap scope counts in at `now`, and when it ends. */
 export interface CapPeriod {
