@@ -14,6 +14,7 @@ export { chunkId, contentHash } from './chunk/chunk-id.js';
 export { DEFAULT_CHUNKING_SETTINGS, MAX_CHUNK_TOKENS, resolveChunkingSettings } from './chunk/chunking-options.js';
 export { DEFAULT_TOKENIZER_ENCODING, loadTokenizer, TOKENIZER_ENCODINGS, type Tokenizer, type TokenizerEncoding } from './chunk/tokenizer.js';
 export { splitSentences, type TextRange } from './chunk/split-sentences.js';
+export { splitToFit } from './chunk/split-to-fit.js';
 
 export type { EmbeddingModel, EmbeddingModelKind, EmbeddingPurpose, EmbedOptions, EmbedResult } from './embed/embedding-model.js';
 export { batchTexts, estimateEmbeddingTokens, type EmbeddingBatchLimits } from './embed/batch-texts.js';

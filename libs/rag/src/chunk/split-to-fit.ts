@@ -7,7 +7,7 @@ import type { Tokenizer } from './tokenizer.js';
  * is cut between characters). Each window's length is guessed from the range's tokens per
  * character and then checked exactly, so a long range costs about two tokenizer passes.
  */
-export function splitToFit(text: string, range: TextRange, limit: number, tokenizer: Tokenizer, knownTokens?: number): TextRange[] {
+export function splitToFit(text: string, range: TextRange, limit: number, tokenizer: Pick<Tokenizer, 'countTokens'>, knownTokens?: number): TextRange[] {
   const total = knownTokens ?? tokenizer.countTokens(text.slice(range.start, range.end));
   if (total <= limit) return [range];
   const charactersPerToken = (range.end - range.start) / total;
