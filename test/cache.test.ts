@@ -88,6 +88,11 @@ describe('exact cache', () => {
     expect(second.body['usage']).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
     expect(second.headers.get('x-ballast-request-id')).toBe(second.body['ballast'].request_id);
     expect(providerCalls() - before).toBe(1);
+
+    // The request that ran is found by its id although its workflow id comes from the cache key.
+    const progress = await stack.api(`/v1/requests/${first.body['ballast'].request_id as string}`);
+    expect(progress.status).toBe(200);
+    expect(await progress.json()).toMatchObject({ request_id: first.body['ballast'].request_id, workflow_id: first.body['ballast'].workflow_id, status: 'completed' });
   });
 
   test('Cache-Control: no-cache and ballast.cache "bypass" skip the cache and call the provider', async () => {

@@ -11,6 +11,8 @@ export const SEARCH_ATTRIBUTES = {
   route: defineSearchAttributeKey('BallastRoute', SearchAttributeType.KEYWORD),
   status: defineSearchAttributeKey('BallastStatus', SearchAttributeType.KEYWORD),
   costUsd: defineSearchAttributeKey('BallastCostUsd', SearchAttributeType.DOUBLE),
+  /** The request that started the workflow: cached routes share workflow ids, so requests are found by this. */
+  requestId: defineSearchAttributeKey('BallastRequestId', SearchAttributeType.KEYWORD),
 } as const;
 
 /** Name → type pairs, as `temporal server start-dev --search-attribute` takes them. */

@@ -21,15 +21,10 @@ export class RequestsService {
     if (!REQUEST_ID.test(requestId)) {
       throw new ProblemError(problem('invalid-request-id', 400, 'Invalid Request Id', `'${requestId}' is not a request id; they look like req_ followed by 32 hex digits.`));
     }
-    const workflowId = chatWorkflowId(requestId);
-    const handle = this.client.workflow.getHandle(workflowId);
-    let description;
-    try {
-      description = await handle.describe();
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound(requestId);
-      throw error;
-    }
+    const found = await this.find(requestId);
+    if (found === undefined) throw notFound(requestId);
+    const { handle, description } = found;
+    const workflowId = handle.workflowId;
     // Another tenant's request is reported as missing, so ids leak nothing.
     if (description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.tenant) !== caller.tenantId) throw notFound(requestId);
 
@@ -54,6 +49,25 @@ export class RequestsService {
       error: progress.failure ? { code: progress.failure.code, message: progress.failure.message, http_status: progress.failure.httpStatus } : null,
       temporal_ui_url: this.settings.temporalUiLink(workflowId),
     };
+  }
+
+  /**
+   * The workflow of a request: `chat-<request id>` for most routes; on cached routes the
+   * workflow id comes from the cache key (identical requests share it), so it is looked up by the
+   * BallastRequestId search attribute, run included.
+   */
+  private async find(requestId: string) {
+    try {
+      const handle = this.client.workflow.getHandle(chatWorkflowId(requestId));
+      return { handle, description: await handle.describe() };
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    for await (const execution of this.client.workflow.list({ query: `${SEARCH_ATTRIBUTES.requestId.name} = "${requestId}"`, pageSize: 1 })) {
+      const handle = this.client.workflow.getHandle(execution.workflowId, execution.runId);
+      return { handle, description: await handle.describe() };
+    }
+    return undefined;
   }
 
   private async progress(handle: ReturnType<Client['workflow']['getHandle']>, status: string, requestId: string): Promise<ChatProgress> {

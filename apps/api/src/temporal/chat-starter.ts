@@ -55,6 +55,7 @@ export class ChatStarter {
         { key: SEARCH_ATTRIBUTES.user, value: request.caller.userId },
         { key: SEARCH_ATTRIBUTES.model, value: request.model },
         { key: SEARCH_ATTRIBUTES.status, value: 'running' },
+        { key: SEARCH_ATTRIBUTES.requestId, value: request.requestId },
       ],
     };
     try {
