@@ -248,6 +248,24 @@ describe('single flight', () => {
     expect(responses.filter((response) => response.body['ballast'].cache.joined === true)).toHaveLength(4);
   });
 
+  test('answers outlive the API process: a new API instance serves the stored entry', async () => {
+    const question = ask('Does the cache survive a restart of the API?');
+    const first = await chat(question);
+    expect(first.body['ballast'].cache).toMatchObject({ status: 'miss', admitted: true });
+    // A new API process in all but name: empty memory, the same database.
+    const restarted: NestFastifyApplication = await createApiApp({ config: stack.config, client: stack.client, rag: stack.rag, logger: false });
+    await restarted.listen(0, '127.0.0.1');
+    try {
+      const before = providerCalls();
+      const again = await chat(question, { apiUrl: await restarted.getUrl() });
+      expect(again.body['ballast'].cache).toMatchObject({ status: 'hit-exact', source_request_id: first.body['ballast'].request_id });
+      expect(again.body['choices']).toEqual(first.body['choices']);
+      expect(providerCalls() - before).toBe(0);
+    } finally {
+      await restarted.close();
+    }
+  });
+
   test('identical requests on two API replicas join one workflow through its id', async () => {
     // A second API process in all but name: its own Nest app, cache and single-flight map.
     const replica: NestFastifyApplication = await createApiApp({ config: stack.config, client: stack.client, rag: stack.rag, logger: false });

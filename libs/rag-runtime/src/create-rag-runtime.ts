@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { ApiKeyTenants } from '#libs/access';
 import type { ResolvedConfig } from '#libs/config';
 import { EgressLimiter, MemoryRateLimiter, SqlRateLimiter, SqlThrottleStore, type RateLimiter } from '#libs/limits';
-import { ApiKeysRepository, BlobStore, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, SpendLedger, UsageRepository } from '#libs/store';
+import { ApiKeysRepository, BlobStore, CacheEntriesRepository, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, SpendLedger, UsageRepository } from '#libs/store';
 import { createVectorStore, type VectorStore } from '#libs/vector-store';
 import { EmbeddingRegistry } from './embedding-registry.js';
 
@@ -27,6 +27,8 @@ export interface RagRuntime {
   readonly usage: UsageRepository;
   /** Per-key RPM/TPM: in the store (shared by replicas) or in memory, per `rateLimits.store`. */
   readonly rateLimiter: RateLimiter;
+  /** Response-cache entries, shared by API replicas and kept across restarts. */
+  readonly cacheEntries: CacheEntriesRepository;
   /** Rolling summaries of conversation turns dropped from the window. */
   readonly conversations: ConversationSummariesRepository;
   /** Per-provider egress limits from `providers[].limits`, shared through the database by every worker. */
@@ -62,6 +64,7 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     apiKeyTenants: new ApiKeyTenants(database.db),
     ledger,
     conversations: new ConversationSummariesRepository(database.db),
+    cacheEntries: new CacheEntriesRepository(database.db),
     usage: new UsageRepository(database.db, database.dialect),
     rateLimiter: config.rateLimits.store === 'memory' ? new MemoryRateLimiter() : new SqlRateLimiter(database.db, database.dialect),
     egress: new EgressLimiter({

@@ -53,3 +53,4 @@ export type { CounterKey } from './ledger/spend-counters.js';
 export type { UsageEvent } from './usage/usage-event.js';
 export { UsageRepository, USAGE_GROUP_BYS, type UsageGroup, type UsageGroupBy, type UsageQuery } from './usage/usage-repository.js';
 export { ConversationSummariesRepository, type ConversationSummary } from './conversations/conversation-summaries-repository.js';
+export { CacheEntriesRepository, type StoredCacheEntry } from './cache/cache-entries-repository.js';

@@ -20,6 +20,25 @@ export interface StoreSchema {
   rate_limit_state: RateLimitStateTable;
   rate_limit_throttles: RateLimitThrottlesTable;
   conversation_summaries: ConversationSummariesTable;
+  cache_entries: CacheEntriesTable;
+}
+
+/** A response-cache entry of one route. */
+export interface CacheEntriesTable {
+  route: string;
+  id: string;
+  tenant_id: string;
+  exact_key: string;
+  namespace: string | null;
+  question: string;
+  /** The cached response, JSON. */
+  answer: string;
+  /** JSON array of the document ids the answer cites. */
+  source_document_ids: string;
+  /** The question's embedding, base64 float32 (semantic entries). */
+  vector: string | null;
+  created_at: string;
+  expires_at: string;
 }
 
 /** A rolling summary of the first `covered_messages` turns of a conversation. */

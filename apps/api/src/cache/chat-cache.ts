@@ -14,6 +14,7 @@ import {
 } from '#libs/cache';
 import type { ChatRequest, ChatResult, RetrievalSettings, RoutePlan } from '#libs/contracts';
 import type { EmbeddingModel } from '#libs/rag';
+import type { StoredCacheEntry } from '#libs/store';
 import { RouteTable } from '#libs/routes';
 import { AppSettings } from '../app-settings.js';
 import type { OpenAiChatCompletion } from '../chat/to-openai-response.js';
@@ -60,6 +61,8 @@ export class ChatCache implements OnModuleDestroy {
   readonly stats = new CacheStats();
   private readonly logger = new Logger('ChatCache');
   private readonly caches = new Map<string, ResponseCache>();
+  /** Per route: the load of stored entries into memory, awaited by the route's first lookups. */
+  private readonly loading = new Map<string, Promise<void>>();
   private readonly versions: CollectionVersions;
   private readonly anyRouteCached: boolean;
   private readonly purgeTimer: NodeJS.Timeout;
@@ -92,7 +95,13 @@ export class ChatCache implements OnModuleDestroy {
     const keyInput = cacheKeyForRequest(request, plan, await this.collectionVersions(tenantId, retrievalOf(request, plan)));
     const exactKey = exactCacheKey(keyInput);
     const cache = this.cacheFor(plan.route, policy);
-    const exact = cache.lookup({ exactKey });
+    await this.loading.get(plan.route);
+    let exact = cache.lookup({ exactKey });
+    if (exact.entry === undefined) {
+      // Another replica (or this one before a restart) may have stored the answer.
+      const stored = await this.rag.runtime.cacheEntries.findLive(plan.route, exactKey, new Date()).catch(() => undefined);
+      if (stored !== undefined && this.restore(cache, stored)) exact = cache.lookup({ exactKey });
+    }
     if (exact.entry !== undefined) return this.served(request, exactKey, exact);
 
     let semantic: CacheMissTicket['semantic'];
@@ -137,6 +146,8 @@ export class ChatCache implements OnModuleDestroy {
     });
     this.stats.admission(ticket.tenantId, decision);
     if (!decision.admit) return decision;
+    const sourceDocumentIds = [...new Set(result.citations.map((citation) => citation.documentId))];
+    const ttlMs = ticket.policy.ttlSeconds * 1000;
     this.cacheFor(ticket.route, ticket.policy).admit({
       id: result.requestId,
       tenantId: ticket.tenantId,
@@ -144,10 +155,25 @@ export class ChatCache implements OnModuleDestroy {
       question: ticket.question,
       // The completion is plain JSON (strings, numbers, booleans, nulls, arrays and objects).
       answer: response as unknown as JsonValue,
-      sourceDocumentIds: [...new Set(result.citations.map((citation) => citation.documentId))],
-      ttlMs: ticket.policy.ttlSeconds * 1000,
+      sourceDocumentIds,
+      ttlMs,
       ...(ticket.semantic ? { semantic: ticket.semantic } : {}),
     });
+    const now = Date.now();
+    this.rag.runtime.cacheEntries
+      .save({
+        route: ticket.route,
+        id: result.requestId,
+        tenantId: ticket.tenantId,
+        exactKey: ticket.exactKey,
+        question: ticket.question,
+        answer: JSON.stringify(response),
+        sourceDocumentIds,
+        ...(ticket.semantic ? { namespace: ticket.semantic.namespace, vector: ticket.semantic.vector } : {}),
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(now + ttlMs).toISOString(),
+      })
+      .catch((error: unknown) => this.logger.warn(`cache entry not stored (kept in memory only): ${error instanceof Error ? error.message : String(error)}`));
     return decision;
   }
 
@@ -209,6 +235,7 @@ export class ChatCache implements OnModuleDestroy {
       const dimensions = policy.semantic ? (this.embeddingModel()?.dimensions ?? 1) : 1;
       cache = new ResponseCache({ dimensions, maxEntries: policy.maxEntries, now: Date.now });
       this.caches.set(route, cache);
+      this.loading.set(route, this.loadStored(route, cache, policy.maxEntries));
     }
     return cache;
   }
@@ -248,6 +275,38 @@ export class ChatCache implements OnModuleDestroy {
 
   private purgeExpired(): void {
     for (const cache of this.caches.values()) cache.purgeExpired();
+    this.rag.runtime.cacheEntries.deleteExpired(new Date()).catch(() => undefined);
+  }
+
+  /** Fills a route's memory from the store (newest entries last, so they are evicted last). */
+  private async loadStored(route: string, cache: ResponseCache, maxEntries: number): Promise<void> {
+    try {
+      const stored = await this.rag.runtime.cacheEntries.listLive(route, new Date(), maxEntries);
+      for (const entry of stored.reverse()) this.restore(cache, entry);
+    } catch (error) {
+      this.logger.warn(`stored cache entries of route ${route} not loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Puts a stored entry into memory; false when it expired or no longer fits (another embedding model). */
+  private restore(cache: ResponseCache, entry: StoredCacheEntry): boolean {
+    const ttlMs = Date.parse(entry.expiresAt) - Date.now();
+    if (!(ttlMs > 0)) return false;
+    try {
+      cache.admit({
+        id: entry.id,
+        tenantId: entry.tenantId,
+        exactKey: entry.exactKey,
+        question: entry.question,
+        answer: JSON.parse(entry.answer) as JsonValue,
+        sourceDocumentIds: entry.sourceDocumentIds,
+        ttlMs,
+        ...(entry.namespace !== undefined && entry.vector !== undefined ? { semantic: { namespace: entry.namespace, vector: entry.vector } } : {}),
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { createSpendLedger } from './0006-create-spend-ledger.js';
 import { createUsageEvents } from './0007-create-usage-events.js';
 import { createRateLimits } from './0008-create-rate-limits.js';
 import { createConversationSummaries } from './0009-create-conversation-summaries.js';
+import { createCacheEntries } from './0010-create-cache-entries.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -20,4 +21,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   createUsageEvents,
   createRateLimits,
   createConversationSummaries,
+  createCacheEntries,
 ];
