@@ -50,12 +50,13 @@ export function createCallModel(dependencies: CallModelDependencies) {
     // small for what must not be cut is skipped (the workflow moves on to a larger window).
     const { sources, citations } = input.context ? await dependencies.loadSources(input.context.tenantId, input.context.chunks) : { sources: [], citations: [] };
     const entry = dependencies.catalog.find(target.model);
+    const counter = await createTokenCounter(target.model);
     const prompt: AssembledPrompt = assemblePrompt({
       messages: input.messages,
       ...(input.inputHandling ? { inputHandling: input.inputHandling } : {}),
       sources,
       citations,
-      counter: await createTokenCounter(target.model),
+      counter,
       window: target.contextWindow,
       policy: dependencies.contextPolicies(input.route),
       ...(input.settings.maxOutputTokens !== undefined ? { maxOutputTokens: input.settings.maxOutputTokens } : {}),
@@ -79,10 +80,10 @@ export function createCallModel(dependencies: CallModelDependencies) {
     const { spend } = dependencies;
     const caller = input.caller;
     const ledgerKey = ledgerAttempt(input.requestId, input.targetIndex, attemptNumber);
+    const promptTokens = counter.countMessages(prompt.messages);
     if (spend && caller) {
-      const counter = await createTokenCounter(target.model);
       const maxOutput = input.settings.maxOutputTokens ?? entry?.maxOutputTokens ?? 4_096;
-      const worstCaseUsd = entry ? computeCostUsd(entry, { inputTokens: counter.countMessages(prompt.messages), outputTokens: maxOutput, cachedInputTokens: undefined }).costUsd : 0;
+      const worstCaseUsd = entry ? computeCostUsd(entry, { inputTokens: promptTokens, outputTokens: maxOutput, cachedInputTokens: undefined }).costUsd : 0;
       const reserved = await spend.ledger.reserve({
         ...ledgerKey,
         scopes: budgetCapsFor({ tenantId: caller.tenantId, userId: caller.userId, keyId: caller.keyId, ...(caller.keyBudgets ? { keyBudgets: caller.keyBudgets } : {}) }, spend.budgets),
@@ -104,7 +105,7 @@ export function createCallModel(dependencies: CallModelDependencies) {
       // slot, up to half the attempt's time; later than that it is retried or falls back.
       await dependencies.egress?.waitForCapacity({
         provider: target.provider,
-        estimatedTokens: (await createTokenCounter(target.model)).countMessages(prompt.messages) + (input.settings.maxOutputTokens ?? 1_024),
+        estimatedTokens: promptTokens + (input.settings.maxOutputTokens ?? 1_024),
         deadline: Date.now() + Math.floor(input.timeouts.attemptTimeoutMs / 2),
         signal: context.cancellationSignal,
       });
@@ -130,7 +131,7 @@ export function createCallModel(dependencies: CallModelDependencies) {
             dropped: prompt.historyToSummarize,
             target,
             maxTokens: dependencies.contextPolicies(input.route).historySummaryTokens,
-            counter: await createTokenCounter(target.model),
+            counter,
             abortSignal: context.cancellationSignal,
           },
         );
