@@ -308,10 +308,10 @@ describe('usage', () => {
       from: '2031-05-04T00:00:00.000Z',
       to: '2031-05-05T00:00:00.000Z',
       data: [
-        { group: 'gpt-4.1', requests: 1, cost_usd: 0.02, input_tokens: 100, output_tokens: 20, cached_tokens: null },
-        { group: 'gpt-4.1-mini', requests: 2, cost_usd: 0.003, input_tokens: 200, output_tokens: 40, cached_tokens: null },
+        { group: 'gpt-4.1', requests: 1, cost_usd: 0.02, input_tokens: 100, output_tokens: 20, cached_tokens: null, cache_hits: 0, saved_cost_usd: 0, saved_input_tokens: null, saved_output_tokens: null },
+        { group: 'gpt-4.1-mini', requests: 2, cost_usd: 0.003, input_tokens: 200, output_tokens: 40, cached_tokens: null, cache_hits: 0, saved_cost_usd: 0, saved_input_tokens: null, saved_output_tokens: null },
       ],
-      total: { requests: 3, cost_usd: 0.023, input_tokens: 300, output_tokens: 60, cached_tokens: null },
+      total: { requests: 3, cost_usd: 0.023, input_tokens: 300, output_tokens: 60, cached_tokens: null, cache_hits: 0, saved_cost_usd: 0, saved_input_tokens: null, saved_output_tokens: null },
     });
     const byUser = await json(`/v1/usage?group_by=user&from=${day}&to=2031-05-05`, { key: tenantAdmin });
     expect(byUser.body['data'].map((group: Json) => [group['group'], group['cost_usd']])).toEqual([

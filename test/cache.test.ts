@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '#apps/api';
-import { OTHER_TENANT_KEY, TEST_API_KEY, startTestStack, type TestStack } from './support/test-stack.js';
+import { ADMIN_API_KEY, OTHER_TENANT_KEY, TEST_API_KEY, startTestStack, type TestStack } from './support/test-stack.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
 type Json = Record<string, any>;
@@ -312,6 +312,13 @@ describe('GET /v1/cache/stats', () => {
     const other = await stats(OTHER_TENANT_KEY);
     expect(other['tenant_id']).toBe('tenant-b');
     expect(other['lookups']).toBeLessThan(after['lookups']);
+
+    // Hits are metered in /v1/usage too: requests of cost 0 with what they saved.
+    const today = new Date().toISOString().slice(0, 10);
+    const usageResponse = await stack.api(`/v1/usage?group_by=day&from=${today}&tenant_id=tenant-a`, { key: ADMIN_API_KEY });
+    const total = ((await usageResponse.json()) as Json)['total'] as Json;
+    expect(total['cache_hits']).toBeGreaterThanOrEqual(after['hits'].total);
+    expect(total['saved_cost_usd']).toBeGreaterThan(0);
   });
 
   test('needs an API key', async () => {

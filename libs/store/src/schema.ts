@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DocumentStatus, SupportedMediaType } from '#libs/contracts';
 import type { ApiKeyRole } from './api-keys/api-key-role.js';
 import type { ReservationStatus } from './ledger/reservation-status.js';
@@ -185,6 +185,11 @@ export interface UsageEventsTable {
   cached_tokens: number | null;
   cost_nanos: Int8;
   occurred_at: string;
+  /** `hit-exact` / `hit-semantic` for answers from the response cache; null for provider calls. */
+  cache_status: string | null;
+  saved_cost_nanos: Generated<Int8>;
+  saved_input_tokens: number | null;
+  saved_output_tokens: number | null;
 }
 
 /** GCRA state of one rate-limit rule of one bucket: its theoretical arrival time. */

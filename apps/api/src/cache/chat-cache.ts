@@ -14,7 +14,7 @@ import {
 } from '#libs/cache';
 import type { ChatRequest, ChatResult, RetrievalSettings, RoutePlan } from '#libs/contracts';
 import type { EmbeddingModel } from '#libs/rag';
-import type { StoredCacheEntry } from '#libs/store';
+import { usdToNanos, type StoredCacheEntry } from '#libs/store';
 import { RouteTable } from '#libs/routes';
 import { AppSettings } from '../app-settings.js';
 import type { OpenAiChatCompletion } from '../chat/to-openai-response.js';
@@ -205,12 +205,33 @@ export class ChatCache implements OnModuleDestroy {
     );
   }
 
-  private served(request: ChatRequest, exactKey: string, found: CacheLookupResult): CacheDecision {
+  private async served(request: ChatRequest, exactKey: string, found: CacheLookupResult): Promise<CacheDecision> {
     const entry = found.entry as NonNullable<CacheLookupResult['entry']>;
     const stored = entry.answer as unknown as OpenAiChatCompletion;
     const saved = savingsOf(stored);
     const semantic = found.outcome.status === 'hit-semantic';
     this.stats.hit(request.caller.tenantId, semantic ? 'semantic' : 'exact', saved);
+    // Metered like any answer (before it is sent, so /v1/usage never lags): a usage event of cost 0
+    // that records what the cache saved. A metering fault is logged, never turned into an error.
+    await this.rag.runtime.usage
+      .record({
+        requestId: request.requestId,
+        attempt: 0,
+        tenantId: request.caller.tenantId,
+        userId: request.caller.userId,
+        keyId: request.caller.keyId,
+        provider: 'cache',
+        model: stored.model,
+        costNanos: 0,
+        occurredAt: new Date().toISOString(),
+        cache: {
+          status: semantic ? 'hit-semantic' : 'hit-exact',
+          savedCostNanos: usdToNanos(saved.costUsd),
+          ...(saved.inputTokens !== null ? { savedInputTokens: saved.inputTokens } : {}),
+          ...(saved.outputTokens !== null ? { savedOutputTokens: saved.outputTokens } : {}),
+        },
+      })
+      .catch((error: unknown) => this.logger.warn(`cache hit not metered: ${error instanceof Error ? error.message : String(error)}`));
     const report: WireCacheHit = {
       status: semantic ? 'hit-semantic' : 'hit-exact',
       key: shortCacheKey(exactKey),

@@ -15,6 +15,10 @@ export function toUsageResponse(tenantId: string, groupBy: UsageGroupBy, from: D
       input_tokens: group.inputTokens ?? null,
       output_tokens: group.outputTokens ?? null,
       cached_tokens: group.cachedTokens ?? null,
+      cache_hits: group.cacheHits,
+      saved_cost_usd: group.savedCostUsd,
+      saved_input_tokens: group.savedInputTokens ?? null,
+      saved_output_tokens: group.savedOutputTokens ?? null,
     })),
     total: {
       requests: groups.reduce((sum, group) => sum + group.requests, 0),
@@ -23,6 +27,10 @@ export function toUsageResponse(tenantId: string, groupBy: UsageGroupBy, from: D
       input_tokens: sumKnown(groups.map((group) => group.inputTokens)),
       output_tokens: sumKnown(groups.map((group) => group.outputTokens)),
       cached_tokens: sumKnown(groups.map((group) => group.cachedTokens)),
+      cache_hits: groups.reduce((sum, group) => sum + group.cacheHits, 0),
+      saved_cost_usd: nanosToUsd(groups.reduce((sum, group) => sum + usdToNanos(group.savedCostUsd), 0)),
+      saved_input_tokens: sumKnown(groups.map((group) => group.savedInputTokens)),
+      saved_output_tokens: sumKnown(groups.map((group) => group.savedOutputTokens)),
     },
   };
 }

@@ -8,6 +8,7 @@ import { createUsageEvents } from './0007-create-usage-events.js';
 import { createRateLimits } from './0008-create-rate-limits.js';
 import { createConversationSummaries } from './0009-create-conversation-summaries.js';
 import { createCacheEntries } from './0010-create-cache-entries.js';
+import { addCacheHitsToUsage } from './0011-add-cache-hits-to-usage.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -22,4 +23,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   createRateLimits,
   createConversationSummaries,
   createCacheEntries,
+  addCacheHitsToUsage,
 ];

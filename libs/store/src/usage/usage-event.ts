@@ -15,4 +15,12 @@ export interface UsageEvent {
   readonly costNanos: number;
   /** ISO-8601 UTC. */
   readonly occurredAt: string;
+  /** Set for a request answered from the response cache (cost 0). */
+  readonly cache?: {
+    readonly status: 'hit-exact' | 'hit-semantic';
+    /** The cached answer's price and tokens: what serving it from the cache saved. */
+    readonly savedCostNanos: number;
+    readonly savedInputTokens?: number;
+    readonly savedOutputTokens?: number;
+  };
 }

@@ -32,6 +32,12 @@ export interface UsageGroup {
   readonly inputTokens?: number;
   readonly outputTokens?: number;
   readonly cachedTokens?: number;
+  /** Requests of the group answered from the response cache (included in `requests`, cost 0). */
+  readonly cacheHits: number;
+  /** What those answers would have cost, and their tokens, had they been asked of a provider. */
+  readonly savedCostUsd: number;
+  readonly savedInputTokens?: number;
+  readonly savedOutputTokens?: number;
 }
 
 /** Reports on settled usage. Events are written by the ledger's settle (or `record`). */
@@ -66,6 +72,10 @@ export class UsageRepository {
         eb.fn.sum<number | string | null>('input_tokens').as('input_tokens'),
         eb.fn.sum<number | string | null>('output_tokens').as('output_tokens'),
         eb.fn.sum<number | string | null>('cached_tokens').as('cached_tokens'),
+        eb.fn.count<number | string>('cache_status').as('cache_hits'),
+        eb.fn.sum<number | string>('saved_cost_nanos').as('saved_cost_nanos'),
+        eb.fn.sum<number | string | null>('saved_input_tokens').as('saved_input_tokens'),
+        eb.fn.sum<number | string | null>('saved_output_tokens').as('saved_output_tokens'),
       ])
       .where('occurred_at', '>=', query.from.toISOString())
       .where('occurred_at', '<', query.to.toISOString());
@@ -82,6 +92,10 @@ export class UsageRepository {
       ...(row.input_tokens === null ? {} : { inputTokens: toSafeInteger(row.input_tokens) }),
       ...(row.output_tokens === null ? {} : { outputTokens: toSafeInteger(row.output_tokens) }),
       ...(row.cached_tokens === null ? {} : { cachedTokens: toSafeInteger(row.cached_tokens) }),
+      cacheHits: toSafeInteger(row.cache_hits),
+      savedCostUsd: nanosToUsd(toSafeInteger(row.saved_cost_nanos)),
+      ...(row.saved_input_tokens === null ? {} : { savedInputTokens: toSafeInteger(row.saved_input_tokens) }),
+      ...(row.saved_output_tokens === null ? {} : { savedOutputTokens: toSafeInteger(row.saved_output_tokens) }),
     }));
   }
 }

@@ -43,9 +43,9 @@ export function runUsageContract(backend: StoreBackend): void {
       const query = (groupBy: 'user' | 'key' | 'model' | 'day') => usage.query({ scope: { tenantId }, groupBy, from: JAN_1, to: JAN_3 });
 
       expect(await query('user')).toEqual([
-        { group: null, requests: 1, costUsd: 0.03 },
-        { group: 'ana', requests: 2, costUsd: 1.75, inputTokens: 110, outputTokens: 55, cachedTokens: 4 },
-        { group: 'bo', requests: 1, costUsd: 0.1, outputTokens: 7 },
+        { group: null, requests: 1, costUsd: 0.03, cacheHits: 0, savedCostUsd: 0 },
+        { group: 'ana', requests: 2, costUsd: 1.75, inputTokens: 110, outputTokens: 55, cachedTokens: 4, cacheHits: 0, savedCostUsd: 0 },
+        { group: 'bo', requests: 1, costUsd: 0.1, outputTokens: 7, cacheHits: 0, savedCostUsd: 0 },
       ]);
       expect((await query('key')).map((group) => [group.group, group.costUsd])).toEqual([
         ['key_a', 1.75],
@@ -70,12 +70,14 @@ export function runUsageContract(backend: StoreBackend): void {
       await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId: tenantA, provider: 'openai', model: 'only-in-this-test', costNanos: 1_000_000, occurredAt: at.toISOString() });
       await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId: tenantB, provider: 'openai', model: 'only-in-this-test', costNanos: 2_000_000, occurredAt: at.toISOString() });
       const window = { groupBy: 'model' as const, from: at, to: new Date(at.getTime() + 1) };
-      expect(await usage.query({ scope: { tenantId: tenantA }, ...window })).toEqual([{ group: 'only-in-this-test', requests: 1, costUsd: 0.001 }]);
+      expect(await usage.query({ scope: { tenantId: tenantA }, ...window })).toEqual([{ group: 'only-in-this-test', requests: 1, costUsd: 0.001, cacheHits: 0, savedCostUsd: 0 }]);
       expect(await usage.query({ scope: { tenantId: newTenant() }, ...window })).toEqual([]);
       expect((await usage.query({ scope: 'all-tenants', ...window })).find((group) => group.group === 'only-in-this-test')).toEqual({
         group: 'only-in-this-test',
         requests: 2,
         costUsd: 0.003,
+        cacheHits: 0,
+        savedCostUsd: 0,
       });
     });
 
@@ -89,9 +91,30 @@ export function runUsageContract(backend: StoreBackend): void {
       await ledger.settle(settle);
       await ledger.settle(settle);
       expect(await usage.query({ scope: { tenantId }, groupBy: 'user', from: at, to: new Date(at.getTime() + 1) })).toEqual([
-        { group: 'ana', requests: 1, costUsd: 0.012345, inputTokens: 1_000, outputTokens: 300 },
+        { group: 'ana', requests: 1, costUsd: 0.012345, inputTokens: 1_000, outputTokens: 300, cacheHits: 0, savedCostUsd: 0 },
       ]);
       expect(await usage.record({ requestId, attempt: 1, tenantId, provider: 'anthropic', model: 'claude', costNanos: 1, occurredAt: at.toISOString() })).toBe(false);
+    });
+
+    test('answers from the response cache count as requests of cost 0 with what they saved', async () => {
+      const tenantId = newTenant();
+      const at = new Date('2034-03-03T03:03:03.000Z');
+      await usage.record({ requestId: `req-${randomUUID()}`, attempt: 1, tenantId, provider: 'openai', model: 'gpt-4o', costNanos: 2_000_000, inputTokens: 100, outputTokens: 40, occurredAt: at.toISOString() });
+      for (const status of ['hit-exact', 'hit-semantic'] as const) {
+        await usage.record({
+          requestId: `req-${randomUUID()}`,
+          attempt: 0,
+          tenantId,
+          provider: 'cache',
+          model: 'gpt-4o',
+          costNanos: 0,
+          occurredAt: at.toISOString(),
+          cache: { status, savedCostNanos: 2_000_000, savedInputTokens: 100, savedOutputTokens: 40 },
+        });
+      }
+      expect(await usage.query({ scope: { tenantId }, groupBy: 'model', from: at, to: new Date(at.getTime() + 1) })).toEqual([
+        { group: 'gpt-4o', requests: 3, costUsd: 0.002, inputTokens: 100, outputTokens: 40, cacheHits: 2, savedCostUsd: 0.004, savedInputTokens: 200, savedOutputTokens: 80 },
+      ]);
     });
   });
 }
