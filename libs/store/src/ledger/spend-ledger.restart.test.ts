@@ -36,7 +36,7 @@ test('a worker restarted between reserve and settle (SQLite file reopened) settl
     expect(await ledger.settle(settle)).toMatchObject({ status: 'settled', replayed: true, actualUsd: 0.25 });
     expect(await ledger.capStates(scopes)).toMatchObject([{ spentUsd: 0.25, reservedUsd: 0, remainingUsd: 0.75 }]);
     const usage = await new UsageRepository(after.db, after.dialect).query({ scope: { tenantId: 'acme' }, groupBy: 'model', from: now, to: new Date(now.getTime() + 1) });
-    expect(usage).toEqual([{ group: 'gpt-4o-mini', requests: 1, costUsd: 0.25 }]);
+    expect(usage).toEqual([{ group: 'gpt-4o-mini', requests: 1, costUsd: 0.25, cacheHits: 0, savedCostUsd: 0 }]);
   } finally {
     await after.close();
   }
