@@ -1,3 +1,4 @@
+import type { UsageAttribution } from '../usage/usage-event.js';
 import type { CapScope, CapState } from './cap-scope.js';
 import type { ReservationStatus } from './reservation-status.js';
 
@@ -40,17 +41,8 @@ export interface ReserveRefused {
 }
 
 /** The real cost and usage of an attempt, reported once the call is over. */
-export interface SettleInput extends AttemptKey {
+export interface SettleInput extends AttemptKey, UsageAttribution {
   readonly actualUsd: number;
-  readonly tenantId: string;
-  readonly userId?: string;
-  readonly keyId?: string;
-  readonly provider: string;
-  readonly model: string;
-  /** Undefined when the provider did not report it. */
-  readonly inputTokens?: number;
-  readonly outputTokens?: number;
-  readonly cachedTokens?: number;
 }
 
 /** The outcome of `settle`. */

@@ -1,7 +1,5 @@
-/** What one settled request attempt consumed. */
-export interface UsageEvent {
-  readonly requestId: string;
-  readonly attempt: number;
+/** Who made a call, to which model, and the tokens it used: what settling and usage share. */
+export interface UsageAttribution {
   readonly tenantId: string;
   readonly userId?: string;
   readonly keyId?: string;
@@ -11,6 +9,12 @@ export interface UsageEvent {
   readonly inputTokens?: number;
   readonly outputTokens?: number;
   readonly cachedTokens?: number;
+}
+
+/** What one settled request attempt consumed. */
+export interface UsageEvent extends UsageAttribution {
+  readonly requestId: string;
+  readonly attempt: number;
   /** Whole nano-dollars ($0.000000001). */
   readonly costNanos: number;
   /** ISO-8601 UTC. */
