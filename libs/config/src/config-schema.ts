@@ -173,6 +173,41 @@ export const RateLimitsConfigSchema = z.strictObject({
 });
 export type RateLimitsConfig = z.infer<typeof RateLimitsConfigSchema>;
 
+/** OpenTelemetry export: one trace per request spanning API → workflow → activities → provider call. */
+export const OtelConfigSchema = z.strictObject({
+  /** Off unless turned on here or by `OTEL_EXPORTER_OTLP_ENDPOINT`. */
+  enabled: z.boolean().default(false),
+  /** OTLP/HTTP base URL (the collector's `:4318`); spans go to `<endpoint>/v1/traces`. */
+  endpoint: z.url().optional(),
+  /** `service.name` of the spans (API and worker add `.api` / `.worker`). */
+  serviceName: z.string().min(1).default('ballast'),
+  /** Extra HTTP headers for the collector (an auth token, say). */
+  headers: z.record(z.string(), z.string()).default({}),
+  /** Share of requests traced, 0–1. */
+  sampleRatio: z.number().min(0).max(1).default(1),
+});
+export type OtelConfig = z.infer<typeof OtelConfigSchema>;
+
+/** What Ballast records of every call, and how it is exported. */
+export const ObservabilityConfigSchema = z.strictObject({
+  traces: z
+    .strictObject({
+      /** Record every LLM call and cache hit (request-level traces with their attempts). */
+      enabled: z.boolean().default(true),
+      /** Traces older than this are deleted. */
+      retentionDays: positiveInt.default(30),
+      /** Traces are written in batches off the response path: at most this long after the answer. */
+      flushIntervalMs: positiveInt.default(250),
+      /** Most traces written in one transaction. */
+      maxBatch: positiveInt.max(5_000).default(500),
+      /** Traces waiting beyond this are dropped (and counted in /metrics) rather than grow memory. */
+      maxQueue: positiveInt.default(20_000),
+    })
+    .prefault({}),
+  otel: OtelConfigSchema.prefault({}),
+});
+export type ObservabilityConfig = z.infer<typeof ObservabilityConfigSchema>;
+
 /** Everything Ballast reads at start-up. Every field has a default that runs on one machine. */
 export const BallastConfigSchema = z.strictObject({
   environment: z.enum(['development', 'production', 'test']).default('development'),
@@ -227,6 +262,7 @@ export const BallastConfigSchema = z.strictObject({
   circuitBreaker: CircuitBreakerConfigSchema.prefault({}),
   budgets: BudgetsConfigSchema.prefault({}),
   rateLimits: RateLimitsConfigSchema.prefault({}),
+  observability: ObservabilityConfigSchema.prefault({}),
 });
 
 /** The configuration as written (before defaults). */

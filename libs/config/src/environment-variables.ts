@@ -31,6 +31,8 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'BALLAST_RATE_LIMIT_STORE', path: 'rateLimits.store', type: 'string', help: 'database (shared by replicas) | memory (per process)' },
   { name: 'BALLAST_KEY_RPM', path: 'rateLimits.perKey.rpm', type: 'int', help: 'requests per minute of keys that set none' },
   { name: 'BALLAST_KEY_TPM', path: 'rateLimits.perKey.tpm', type: 'int', help: 'estimated tokens per minute of keys that set none' },
+  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', path: 'observability.otel.endpoint', type: 'string', help: 'OTLP/HTTP collector URL; setting it turns export on' },
+  { name: 'OTEL_SERVICE_NAME', path: 'observability.otel.serviceName', type: 'string', help: 'service.name of exported spans' },
 ] as const;
 
 /** `BALLAST_API_KEYS=key[:tenant[:user[:role]]],...` — static API keys (managed keys live in the store). */
