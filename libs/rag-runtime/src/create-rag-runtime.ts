@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { ApiKeyTenants } from '#libs/access';
 import type { ResolvedConfig } from '#libs/config';
 import { EgressLimiter, MemoryRateLimiter, SqlRateLimiter, SqlThrottleStore, type RateLimiter } from '#libs/limits';
-import { ApiKeysRepository, BlobStore, CacheEntriesRepository, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, SpendLedger, UsageRepository } from '#libs/store';
+import { ApiKeysRepository, BlobStore, CacheEntriesRepository, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, SpendLedger, TraceAnalytics, TracesRepository, UsageRepository } from '#libs/store';
 import { createVectorStore, type VectorStore } from '#libs/vector-store';
 import { EmbeddingRegistry } from './embedding-registry.js';
 
@@ -29,6 +29,9 @@ export interface RagRuntime {
   readonly rateLimiter: RateLimiter;
   /** Response-cache entries, shared by API replicas and kept across restarts. */
   readonly cacheEntries: CacheEntriesRepository;
+  /** Request traces (written in batches by the API) and their aggregates. */
+  readonly traces: TracesRepository;
+  readonly traceAnalytics: TraceAnalytics;
   /** Rolling summaries of conversation turns dropped from the window. */
   readonly conversations: ConversationSummariesRepository;
   /** Per-provider egress limits from `providers[].limits`, shared through the database by every worker. */
@@ -65,6 +68,8 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     ledger,
     conversations: new ConversationSummariesRepository(database.db),
     cacheEntries: new CacheEntriesRepository(database.db),
+    traces: new TracesRepository(database.db),
+    traceAnalytics: new TraceAnalytics(database.db),
     usage: new UsageRepository(database.db, database.dialect),
     rateLimiter: config.rateLimits.store === 'memory' ? new MemoryRateLimiter() : new SqlRateLimiter(database.db, database.dialect),
     egress: new EgressLimiter({

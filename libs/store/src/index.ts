@@ -54,3 +54,7 @@ export type { UsageEvent } from './usage/usage-event.js';
 export { UsageRepository, USAGE_GROUP_BYS, type UsageGroup, type UsageGroupBy, type UsageQuery } from './usage/usage-repository.js';
 export { ConversationSummariesRepository, type ConversationSummary } from './conversations/conversation-summaries-repository.js';
 export { CacheEntriesRepository, type StoredCacheEntry } from './cache/cache-entries-repository.js';
+export type { TracesTable } from './schema.js';
+export { TRACE_STATUSES, type PromptTemplateRef, type TraceAttempt, type TraceContentMode, type TraceRecord, type TraceStatus } from './traces/trace-record.js';
+export { TracesRepository, type TraceListQuery, type TraceScope } from './traces/traces-repository.js';
+export { TraceAnalytics, type CostlyTraceRef, type GroupTotals, type LatencySamples, type TraceRange, type TraceTotals } from './traces/trace-analytics.js';

@@ -21,6 +21,7 @@ export interface StoreSchema {
   rate_limit_throttles: RateLimitThrottlesTable;
   conversation_summaries: ConversationSummariesTable;
   cache_entries: CacheEntriesTable;
+  traces: TracesTable;
 }
 
 /** A response-cache entry of one route. */
@@ -211,4 +212,45 @@ export interface RateLimitThrottlesTable {
   cut_at_ms: number;
   /** Epoch milliseconds before which no request goes out (an upstream Retry-After). */
   paused_until_ms: number;
+}
+
+/** One chat request as recorded for operators (see migration 0012). */
+export interface TracesTable {
+  id: string;
+  created_at: string;
+  tenant_id: string;
+  user_id: string;
+  key_id: string;
+  route: string;
+  requested_model: string;
+  provider: string | null;
+  model: string | null;
+  /** `ok`, `error`, `cache-hit` or `rejected` (a budget or size refusal). */
+  status: string;
+  error_type: string | null;
+  http_status: number;
+  latency_ms: number;
+  ttft_ms: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  cached_tokens: number;
+  cost_nanos: Int8;
+  cache_status: string;
+  retries: number;
+  fallbacks: number;
+  groundedness: number | null;
+  workflow_id: string | null;
+  run_id: string | null;
+  template_id: string | null;
+  template_version: string | null;
+  content_mode: string;
+  /** JSON array of messages, or null when the content mode keeps none. */
+  prompt: string | null;
+  response: string | null;
+  prompt_hash: string;
+  response_hash: string;
+  /** JSON array of attempts. */
+  attempts: string;
+  /** JSON object: redaction kind → count. */
+  redactions: string;
 }

@@ -9,6 +9,7 @@ import { createRateLimits } from './0008-create-rate-limits.js';
 import { createConversationSummaries } from './0009-create-conversation-summaries.js';
 import { createCacheEntries } from './0010-create-cache-entries.js';
 import { addCacheHitsToUsage } from './0011-add-cache-hits-to-usage.js';
+import { createTraces } from './0012-create-traces.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -24,4 +25,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   createConversationSummaries,
   createCacheEntries,
   addCacheHitsToUsage,
+  createTraces,
 ];
