@@ -74,7 +74,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
     throw chatFailureError(outcome && 'failure' in outcome ? outcome.failure : undefined);
   });
 
-  outcome = await runPipeline();
+  outcome = withRunFacts(await runPipeline(), workflowInfo().runId, plan?.route);
   const status = 'result' in outcome ? 'completed' : 'failed';
   upsertSearchAttributes([
     { key: SEARCH_ATTRIBUTES.status, value: status },
@@ -341,6 +341,12 @@ function planFailure(error: unknown): ChatFailure {
   }
   const message = cause instanceof Error ? cause.message : String(cause);
   return { code: 'internal', message: `Route planning failed: ${message}`, httpStatus: 500, attempts: [] };
+}
+
+/** The run id (and, for failures, the planned route) on the outcome, so traces can link to the run. */
+function withRunFacts(outcome: { result: ChatResult } | { failure: ChatFailure }, workflowRunId: string, route: string | undefined): { result: ChatResult } | { failure: ChatFailure } {
+  if ('result' in outcome) return { result: { ...outcome.result, workflowRunId } };
+  return { failure: { ...outcome.failure, workflowRunId, ...(route !== undefined && outcome.failure.route === undefined ? { route } : {}) } };
 }
 
 function chatFailureError(failure: ChatFailure | undefined): ApplicationFailure {

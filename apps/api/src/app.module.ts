@@ -15,6 +15,16 @@ import { ChatController } from './chat/chat.controller.js';
 import { ChatService } from './chat/chat.service.js';
 import { HealthController } from './health/health.controller.js';
 import { ModelsController } from './models/models.controller.js';
+import { AlertsController } from './observability/alerts.controller.js';
+import { AlertsReader } from './observability/alerts-reader.js';
+import { DashboardController } from './observability/dashboard.controller.js';
+import { DashboardService } from './observability/dashboard.service.js';
+import { MetricsController } from './observability/metrics.controller.js';
+import { RedactingContentPolicy } from './observability/redacting-content-policy.js';
+import { RequestMetrics } from './observability/request-metrics.js';
+import { TraceRecorder } from './observability/trace-recorder.js';
+import { TracesController } from './observability/traces.controller.js';
+import { TracesService } from './observability/traces.service.js';
 import { ProblemExceptionFilter } from './problems/problem-exception.filter.js';
 import { RequestsController } from './requests/requests.controller.js';
 import { RequestsService } from './requests/requests.service.js';
@@ -34,6 +44,8 @@ export interface AppModuleOptions {
   readonly client: Client;
   readonly routes: RouteTable;
   readonly rag: RagRuntime;
+  /** Metrics shared with other parts of the process (tests, benches); a fresh registry by default. */
+  readonly metrics?: RequestMetrics;
 }
 
 /**
@@ -45,7 +57,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, HealthController],
+      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, TracesController, DashboardController, AlertsController, MetricsController, HealthController],
       providers: [
         { provide: AppSettings, useValue: new AppSettings(options.config) },
         { provide: Client, useValue: options.client },
@@ -60,6 +72,16 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemExceptionFilter },
+        { provide: RequestMetrics, useValue: options.metrics ?? new RequestMetrics() },
+        {
+          provide: TraceRecorder,
+          useFactory: (metrics: RequestMetrics) =>
+            new TraceRecorder(options.rag.traces, new RedactingContentPolicy(options.config.observability.redaction), metrics, options.config.observability.traces),
+          inject: [RequestMetrics],
+        },
+        TracesService,
+        DashboardService,
+        AlertsReader,
         ChatStarter,
         ChatCache,
         ChatService,

@@ -8,6 +8,7 @@ import { RouteTable } from '#libs/routes';
 import multipart from '@fastify/multipart';
 import type { RagRuntime } from '#libs/rag-runtime';
 import { AppModule } from './app.module.js';
+import { serveDashboard } from './dashboard/serve-dashboard.js';
 
 export interface CreateApiAppOptions {
   readonly config: ResolvedConfig;
@@ -38,5 +39,6 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  serveDashboard(app);
   return app;
 }

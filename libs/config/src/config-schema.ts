@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cachePolicySchema } from '#libs/cache';
 import { ContextBudgetPolicySchema } from '#libs/context';
 import { ModelCatalogOverrideSchema } from '#libs/models';
+import { redactionPolicySchema } from '#libs/observability';
 import { RoutingRulesSchema } from '#libs/routing';
 
 const positiveInt = z.number().int().positive();
@@ -204,6 +205,8 @@ export const ObservabilityConfigSchema = z.strictObject({
       maxQueue: positiveInt.default(20_000),
     })
     .prefault({}),
+  /** What traces and logs keep of prompts and answers: secrets and PII redacted by default. */
+  redaction: redactionPolicySchema.prefault({}),
   otel: OtelConfigSchema.prefault({}),
 });
 export type ObservabilityConfig = z.infer<typeof ObservabilityConfigSchema>;

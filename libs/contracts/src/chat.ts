@@ -132,4 +132,6 @@ export interface ChatResult {
   readonly context?: ContextUsage;
   readonly steps: readonly StepRecord[];
   readonly completedAt: string;
+  /** The workflow run that answered (for trace links; absent in results recorded before). */
+  readonly workflowRunId?: string;
 }

@@ -27,6 +27,10 @@ export interface ChatFailure {
   readonly providerMessage?: string;
   /** `budget-exceeded`: the cap that refused and what the request needed. */
   readonly budget?: { readonly cap: BudgetCapFacts; readonly requestedUsd: number };
+  /** The route planned before the failure, when planning got that far. */
+  readonly route?: string;
+  /** The workflow run that failed (for trace links). */
+  readonly workflowRunId?: string;
 }
 
 /** A spending cap as it stood when it refused a request (from the ledger). */

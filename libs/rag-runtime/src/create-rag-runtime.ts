@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { ApiKeyTenants } from '#libs/access';
 import type { ResolvedConfig } from '#libs/config';
 import { EgressLimiter, MemoryRateLimiter, SqlRateLimiter, SqlThrottleStore, type RateLimiter } from '#libs/limits';
-import { ApiKeysRepository, BlobStore, CacheEntriesRepository, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, SpendLedger, TraceAnalytics, TracesRepository, UsageRepository } from '#libs/store';
+import { AlertsRepository, ApiKeysRepository, BlobStore, CacheEntriesRepository, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, ReviewsRepository, SpendLedger, TraceAnalytics, TracesRepository, UsageRepository } from '#libs/store';
 import { createVectorStore, type VectorStore } from '#libs/vector-store';
 import { EmbeddingRegistry } from './embedding-registry.js';
 
@@ -32,6 +32,9 @@ export interface RagRuntime {
   /** Request traces (written in batches by the API) and their aggregates. */
   readonly traces: TracesRepository;
   readonly traceAnalytics: TraceAnalytics;
+  /** Alert states and notifications; weekly reviews. */
+  readonly alerts: AlertsRepository;
+  readonly reviews: ReviewsRepository;
   /** Rolling summaries of conversation turns dropped from the window. */
   readonly conversations: ConversationSummariesRepository;
   /** Per-provider egress limits from `providers[].limits`, shared through the database by every worker. */
@@ -70,6 +73,8 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     cacheEntries: new CacheEntriesRepository(database.db),
     traces: new TracesRepository(database.db),
     traceAnalytics: new TraceAnalytics(database.db),
+    alerts: new AlertsRepository(database.db),
+    reviews: new ReviewsRepository(database.db),
     usage: new UsageRepository(database.db, database.dialect),
     rateLimiter: config.rateLimits.store === 'memory' ? new MemoryRateLimiter() : new SqlRateLimiter(database.db, database.dialect),
     egress: new EgressLimiter({

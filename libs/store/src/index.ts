@@ -58,3 +58,5 @@ export type { TracesTable } from './schema.js';
 export { TRACE_STATUSES, type PromptTemplateRef, type TraceAttempt, type TraceContentMode, type TraceRecord, type TraceStatus } from './traces/trace-record.js';
 export { TracesRepository, type TraceListQuery, type TraceScope } from './traces/traces-repository.js';
 export { TraceAnalytics, type CostlyTraceRef, type GroupTotals, type LatencySamples, type TraceRange, type TraceTotals } from './traces/trace-analytics.js';
+export { AlertsRepository, type AlertDelivery, type AlertIdentity, type AlertScope, type StoredAlertEvent, type StoredAlertState } from './alerts/alerts-repository.js';
+export { ReviewsRepository, type StoredReview } from './alerts/reviews-repository.js';

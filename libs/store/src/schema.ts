@@ -22,6 +22,9 @@ export interface StoreSchema {
   conversation_summaries: ConversationSummariesTable;
   cache_entries: CacheEntriesTable;
   traces: TracesTable;
+  alert_states: AlertStatesTable;
+  alert_events: AlertEventsTable;
+  reviews: ReviewsTable;
 }
 
 /** A response-cache entry of one route. */
@@ -253,4 +256,50 @@ export interface TracesTable {
   attempts: string;
   /** JSON object: redaction kind → count. */
   redactions: string;
+}
+
+/** The current state of one alert rule for one subject (migration 0013). */
+export interface AlertStatesTable {
+  /** Rule name and subject, e.g. `latency:route=support`. */
+  key: string;
+  rule: string;
+  kind: string;
+  severity: string;
+  subject: string;
+  /** The tenant the subject belongs to, for tenant-scoped reads; null for global alerts. */
+  tenant_id: string | null;
+  /** `firing`, `ok` or `no-data`. */
+  status: string;
+  /** The alert engine's state as JSON. */
+  state: string;
+  updated_at: string;
+}
+
+/** A notification Ballast sent (or tried to): firing, resolved or reminder. */
+export interface AlertEventsTable {
+  id: string;
+  key: string;
+  rule: string;
+  kind: string;
+  severity: string;
+  subject: string;
+  tenant_id: string | null;
+  notification: string;
+  summary: string;
+  /** The webhook payload as JSON. */
+  payload: string;
+  /** JSON array: webhook name, HTTP status or error, when. */
+  deliveries: string;
+  created_at: string;
+}
+
+/** A weekly review report. */
+export interface ReviewsTable {
+  id: string;
+  created_at: string;
+  period_start: string;
+  period_end: string;
+  markdown: string;
+  /** The ranked sections as JSON. */
+  sections: string;
 }

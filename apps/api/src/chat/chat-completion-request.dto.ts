@@ -26,6 +26,13 @@ export const BallastRequestOptionsSchema = z.strictObject({
   diversity: z.number().min(0).max(1).optional(),
   /** `bypass`: neither look this request up in the response cache nor store its answer (like `Cache-Control: no-cache`). */
   cache: z.enum(['bypass'], { error: "ballast.cache must be 'bypass' (or omitted)" }).optional(),
+  /** The prompt template this request was built from: traces and the weekly review rank templates by it. */
+  prompt_template: z
+    .strictObject({
+      id: z.string().min(1).max(200),
+      version: z.union([z.string().min(1).max(100), z.number().int().nonnegative()]).transform(String),
+    })
+    .optional(),
 });
 
 /** Fields OpenAI clients may send that Ballast does not serve yet: refused loudly, not ignored. */

@@ -9,6 +9,8 @@ import { cachedChatTimeoutProblem } from '../cache/cache-problems.js';
 import type { WireCacheReport } from '../cache/cache-report.js';
 import { cacheWorkflowId } from '../cache/cache-workflow-id.js';
 import { ChatCache, type CacheMissTicket } from '../cache/chat-cache.js';
+import { answeredTrace, cacheHitTrace, failedTrace, unansweredTrace, type ChatTraceBase } from '../observability/chat-trace-drafts.js';
+import { TraceRecorder } from '../observability/trace-recorder.js';
 import { RagRuntimeRef } from '../rag-runtime-ref.js';
 import { problem, ProblemError } from '../problems/problem-error.js';
 import { ChatFailedError, ChatStarter } from '../temporal/chat-starter.js';
@@ -47,9 +49,11 @@ export class ChatService {
     private readonly starter: ChatStarter,
     private readonly rag: RagRuntimeRef,
     private readonly cache: ChatCache,
+    private readonly recorder: TraceRecorder,
   ) {}
 
   async complete(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions = {}) {
+    const started = performance.now();
     if (body.stream) {
       throw new ProblemError(
         problem('streaming-not-supported', 400, 'Streaming Not Supported Yet', 'stream: true is not supported yet; send stream: false (or omit it) for a complete answer.'),
@@ -79,30 +83,67 @@ export class ChatService {
     };
 
     const decision = await this.cache.lookup(request, cacheBypassReason(options.cacheControl, body.ballast?.cache));
-    if (decision.kind === 'hit') return decision.response;
+    const template = body.ballast?.prompt_template;
+    const traceBase = (workflowId?: string): ChatTraceBase => ({
+      request,
+      latencyMs: performance.now() - started,
+      ...(template === undefined ? {} : { promptTemplate: { id: template.id, version: template.version } }),
+      ...(workflowId === undefined ? {} : { workflowId }),
+    });
+    if (decision.kind === 'hit') {
+      this.recorder.record(cacheHitTrace(traceBase(), decision.response));
+      return decision.response;
+    }
     if (decision.kind === 'bypass') {
       const workflowId = chatWorkflowId(requestId);
-      const result = await this.awaitAnswer(this.starter.run(input), requestId, workflowId, () =>
-        chatTimeoutProblem(requestId, server.requestTimeoutMs, this.settings.temporalUiLink(workflowId)),
+      const cacheStatus = decision.report.status;
+      const result = await this.traced(
+        this.awaitAnswer(this.starter.run(input), requestId, workflowId, () => chatTimeoutProblem(requestId, server.requestTimeoutMs, this.settings.temporalUiLink(workflowId))),
+        () => traceBase(workflowId),
+        cacheStatus,
       );
+      this.recorder.record(answeredTrace(traceBase(workflowId), result, cacheStatus));
       return this.toResponse(result, workflowId, decision.report);
     }
 
     const { ticket } = decision;
     const workflowId = cacheWorkflowId(caller.tenantId, ticket.exactKey);
     const flight = this.flights.run(ticket.exactKey, () => this.runShared(input, workflowId, ticket));
-    const { value: run, joined } = await this.awaitAnswer(flight, requestId, workflowId, () =>
-      cachedChatTimeoutProblem(requestId, workflowId, server.requestTimeoutMs, this.settings.temporalUiLink(workflowId)),
+    const { value: run, joined } = await this.traced(
+      this.awaitAnswer(flight, requestId, workflowId, () =>
+        cachedChatTimeoutProblem(requestId, workflowId, server.requestTimeoutMs, this.settings.temporalUiLink(workflowId)),
+      ),
+      () => traceBase(workflowId),
+      'miss',
     );
     // Another replica's request started the shared workflow: its answer, its request id.
     const joinedElsewhere = run.result.requestId !== requestId && !joined;
     if (joined || joinedElsewhere) this.cache.recordJoin(caller.tenantId, run.response);
+    // A joined request made no provider call of its own: its trace bills nothing.
+    const shared = joined || joinedElsewhere;
+    const answered = answeredTrace(traceBase(workflowId), run.result, shared ? 'miss-joined' : 'miss');
+    this.recorder.record(shared ? { ...answered, inputTokens: 0, outputTokens: 0, cachedTokens: 0, costUsd: 0 } : answered);
     return this.toResponse(run.result, workflowId, {
       ...decision.report,
-      joined: joined || joinedElsewhere,
+      joined: shared,
       admitted: run.admission.admit,
       ...(run.admission.admit ? {} : { not_admitted: run.admission.reason }),
     });
+  }
+
+  /** Waits for `answer`; a failure is traced (with the workflow's attempts when it has them) and rethrown. */
+  private async traced<T>(answer: Promise<T>, base: () => ChatTraceBase, cacheStatus: string): Promise<T> {
+    try {
+      return await answer;
+    } catch (error) {
+      if (error instanceof TracedChatFailure) this.recorder.record(failedTrace(base(), error.failure, cacheStatus));
+      const problemError = error instanceof TracedChatFailure ? error.problem : error;
+      if (!(error instanceof TracedChatFailure)) {
+        const facts = ProblemError.isInstance(error) ? { status: error.problem.status, type: problemSlug(error.problem.type) } : { status: 500, type: 'internal' };
+        this.recorder.record(unansweredTrace(base(), facts, cacheStatus));
+      }
+      throw problemError;
+    }
   }
 
   /**
@@ -125,7 +166,7 @@ export class ChatService {
     try {
       return await Promise.race([run, timeout]);
     } catch (error) {
-      if (error instanceof ChatFailedError) throw chatFailureProblem(error.failure, requestId, this.settings.temporalUiLink(workflowId));
+      if (error instanceof ChatFailedError) throw new TracedChatFailure(error.failure, chatFailureProblem(error.failure, requestId, this.settings.temporalUiLink(workflowId)));
       throw error;
     } finally {
       clearTimeout(timer);
@@ -134,6 +175,21 @@ export class ChatService {
 
   private toResponse(result: ChatResult, workflowId: string, cache: WireCacheReport): OpenAiChatCompletion {
     return toOpenAiResponse(result, { workflowId, temporalUiUrl: this.settings.temporalUiLink(workflowId), startMode: this.starter.mode, cache });
+  }
+}
+
+/** `https://…/problems/answer-timeout` → `answer-timeout`. */
+function problemSlug(type: string): string {
+  return type.slice(type.lastIndexOf('/') + 1) || 'internal';
+}
+
+/** A workflow failure on its way to becoming problem+json: the failure's facts go to the trace first. */
+class TracedChatFailure extends Error {
+  constructor(
+    readonly failure: ChatFailedError['failure'],
+    readonly problem: ProblemError,
+  ) {
+    super(failure.message);
   }
 }
 

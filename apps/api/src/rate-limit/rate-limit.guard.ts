@@ -5,6 +5,7 @@ import { estimateChatTokens } from '#libs/access';
 import { perMinuteRules, rateLimitHeaders } from '#libs/limits';
 import { AppSettings } from '../app-settings.js';
 import { accessCallerOf } from '../auth/caller.decorator.js';
+import { RequestMetrics } from '../observability/request-metrics.js';
 import { RagRuntimeRef } from '../rag-runtime-ref.js';
 import { keyRateLimitBucket, keyRateLimits } from './key-rate-limits.js';
 import { MODEL_CALLING_ROUTE, MODEL_CALLING_ROUTES } from './model-calling.decorator.js';
@@ -21,6 +22,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly settings: AppSettings,
     private readonly rag: RagRuntimeRef,
+    private readonly metrics: RequestMetrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,7 +34,10 @@ export class RateLimitGuard implements CanActivate {
     const rules = perMinuteRules(limits, limits.tpm === undefined ? 0 : estimateChatTokens(request.body));
     if (rules.length === 0) return true;
     const decision = await this.rag.runtime.rateLimiter.take({ bucket: keyRateLimitBucket(caller), rules });
-    if (!decision.allowed) throw rateLimitExceeded(decision, rules);
+    if (!decision.allowed) {
+      this.metrics.observeRateLimited('key');
+      throw rateLimitExceeded(decision, rules);
+    }
     void http.getResponse<FastifyReply>().headers(rateLimitHeaders(decision));
     return true;
   }

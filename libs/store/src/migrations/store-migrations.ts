@@ -10,6 +10,7 @@ import { createConversationSummaries } from './0009-create-conversation-summarie
 import { createCacheEntries } from './0010-create-cache-entries.js';
 import { addCacheHitsToUsage } from './0011-add-cache-hits-to-usage.js';
 import { createTraces } from './0012-create-traces.js';
+import { createAlertsAndReviews } from './0013-create-alerts-and-reviews.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -26,4 +27,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   createCacheEntries,
   addCacheHitsToUsage,
   createTraces,
+  createAlertsAndReviews,
 ];
