@@ -123,6 +123,8 @@ describe("another tenant's resources are missing (404)", () => {
   /** Route template → how tenant B asks for tenant A's resource. Every templated route must be listed. */
   const crossTenant = (): Record<string, [string, Parameters<TestStack['api']>[1]]> => ({
     'GET /v1/requests/{id}': [`/v1/requests/${requestId}`, {}],
+    // Traces need a tenant-admin: tenant B's own tenant-admin asks for tenant A's trace.
+    'GET /v1/traces/{id}': [`/v1/traces/${requestId}`, { key: tenantBAdmin }],
     'GET /v1/collections/{collection}': ['/v1/collections/private-docs', {}],
     'GET /v1/collections/{collection}/documents': ['/v1/collections/private-docs/documents', {}],
     'POST /v1/collections/{collection}/documents': ['/v1/collections/private-docs/documents', { json: { content: 'planted', media_type: 'text/plain' } }],
@@ -139,6 +141,10 @@ describe("another tenant's resources are missing (404)", () => {
   });
 
   test('tenant B gets 404 for each of tenant A’s requests, collections, documents and keys', async () => {
+    // Traces are written off the response path: wait until tenant A's is stored before asking for it.
+    for (let waited = 0; (await json(`/v1/traces/${requestId}`, { key: ADMIN_API_KEY })).status !== 200 && waited < 5_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     for (const [route, [path, init]] of Object.entries(crossTenant())) {
       const response = await json(path, { key: OTHER_TENANT_KEY, ...init });
       expect({ route, status: response.status }).toEqual({ route, status: 404 });
@@ -149,7 +155,15 @@ describe("another tenant's resources are missing (404)", () => {
   });
 
   test("a tenant-admin naming another tenant's usage or keys gets 404; the admin sees them", async () => {
-    for (const path of ['/v1/usage?tenant_id=tenant-a', '/v1/usage?tenant_id=*', '/v1/admin/keys?tenant_id=tenant-a']) {
+    for (const path of [
+      '/v1/usage?tenant_id=tenant-a',
+      '/v1/usage?tenant_id=*',
+      '/v1/admin/keys?tenant_id=tenant-a',
+      '/v1/traces?tenant_id=tenant-a',
+      '/v1/traces?tenant_id=*',
+      '/v1/dashboard?tenant_id=tenant-a',
+      '/v1/alerts?tenant_id=tenant-a',
+    ]) {
       const response = await json(path, { key: tenantBAdmin });
       expect({ path, status: response.status, type: response.body['type'] }).toEqual({ path, status: 404, type: '/problems/tenant-not-found' });
     }

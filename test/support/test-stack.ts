@@ -10,6 +10,7 @@ import { startSimulator, type SimulatorHandle, type Scenario } from '#apps/simul
 import { createChatWorker } from '#apps/worker';
 import { loadConfig, type ResolvedConfig } from '#libs/config';
 import { createRagRuntime, type RagRuntime } from '#libs/rag-runtime';
+import { startTelemetry, temporalClientInterceptors, type Telemetry } from '#libs/telemetry';
 import type { DevServerHandle } from '#libs/temporal-cli';
 import { startTemporalTestServer } from './temporal-test-server.js';
 
@@ -36,6 +37,8 @@ export interface TestStack {
   readonly apiUrl: string;
   readonly app: NestFastifyApplication;
   readonly rag: RagRuntime;
+  /** Trace export as `observability.otel` configures it (off by default). */
+  readonly telemetry: Telemetry;
   worker: Worker | undefined;
   /** Sends a request to the API with the test key (or `key`). */
   api(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
@@ -54,17 +57,18 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const simulator = await startSimulator({ port: 0, seed: 7, ...(options.scenarios ? { scenarios: options.scenarios } : {}) });
   const overrides = typeof options.config === 'function' ? options.config(simulator.url) : (options.config ?? {});
   const config = testConfig(temporal.address, simulator.url, overrides);
+  const telemetry = startTelemetry(config.observability.otel, { role: 'all' });
   const connection = await NativeConnection.connect({ address: temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({ connection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(telemetry) });
 
   const rag = await createRagRuntime(config);
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   if (options.worker !== false) {
-    worker = await createChatWorker({ config, connection, client, rag, preferPrebuiltBundle: false, workerOptions: { workflowBundle: await sharedBundle() } });
+    worker = await createChatWorker({ config, connection, client, rag, telemetry, preferPrebuiltBundle: false, workerOptions: { workflowBundle: await sharedBundle() } });
     workerRun = worker.run();
   }
-  const app = await createApiApp({ config, client, rag, logger: false });
+  const app = await createApiApp({ config, client, rag, logger: false, telemetry });
   await app.listen(0, '127.0.0.1');
   const apiUrl = await app.getUrl();
 
@@ -76,6 +80,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     apiUrl,
     app,
     rag,
+    telemetry,
     worker,
     async api(path, init = {}) {
       const { key, json, headers, ...rest } = init;
@@ -99,6 +104,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await connection.close();
       await simulator.close();
       await temporal.stop();
+      await telemetry.shutdown();
     },
   };
 }
@@ -133,12 +139,10 @@ let bundlePromise: Promise<{ code: string }> | undefined;
 export function sharedBundle(): Promise<{ code: string }> {
   bundlePromise ??= (async () => {
     const { bundleWorkflowCode } = await import('@temporalio/worker');
-    const { workflowSourceOptions } = await import('#apps/worker');
-    const source = workflowSourceOptions();
-    const hook = source.bundlerOptions?.webpackConfigHook;
+    const { workflowBundleOptions } = await import('#apps/worker');
+    // The same inputs as the prebuilt bundle, interceptor modules included.
     return bundleWorkflowCode({
-      workflowsPath: source.workflowsPath as string,
-      ...(hook ? { webpackConfigHook: hook } : {}),
+      ...workflowBundleOptions(),
       logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
     });
   })();

@@ -3,3 +3,5 @@ export { deleteDocumentWorkflow } from './delete-document.workflow.js';
 export { ingestDocumentWorkflow } from './ingest-document.workflow.js';
 export { summarizeInputWorkflow } from './summarize-input.workflow.js';
 export { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery, ingestProgressQuery } from './messages.js';
+export { evaluateAlertsWorkflow, type AlertRoundResult } from './evaluate-alerts.workflow.js';
+export { weeklyReviewWorkflow } from './weekly-review.workflow.js';

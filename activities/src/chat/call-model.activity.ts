@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { AttemptRecord, CallModelInput, CallModelOutput, ChatMessage, TargetAttempt } from '#libs/contracts';
+import type { AttemptRecord, CallModelInput, CallModelOutput, ChatMessage, TargetAttempt, TokenUsage } from '#libs/contracts';
 import { LlmError, type CircuitBreakerRegistry } from '#libs/llm';
 import { computeCostUsd, type ModelCatalog } from '#libs/models';
 import type { ModelRegistry } from './model-registry.js';
@@ -12,6 +12,7 @@ import { budgetCapsFor } from '#libs/access';
 import { EgressCapacityError, type EgressLimiter } from '#libs/limits';
 import { ledgerAttempt, type SpendDependencies } from './spend-ledger-port.js';
 import { conversationKey, summarizeDroppedHistory, type SummarizeHistoryDependencies } from '../context/summarize-history.js';
+import { genAiProviderOf, traceGenAiChat } from '#libs/telemetry';
 
 export interface CallModelDependencies {
   readonly models: ModelRegistry;
@@ -140,15 +141,39 @@ export function createCallModel(dependencies: CallModelDependencies) {
         usage = { ...usage, summarized: { messages: prompt.historyToSummarize.length, tokens: history.tokens, cached: history.cached, newMessages: history.newMessages, costUsd: history.costUsd } };
       }
       const model = dependencies.models.get(target.provider, target.model);
-      const result = await model.generate({
-        messages,
-        settings: input.settings,
-        idempotencyKey: `${input.requestId}:call-model:${input.targetIndex}`,
-        abortSignal: context.cancellationSignal,
-        timeoutMs: input.timeouts.attemptTimeoutMs,
-      });
+      const callCostOf = (usage: TokenUsage) => (entry ? computeCostUsd(entry, usage) : { costUsd: 0, complete: false });
+      // The provider call in a GenAI `chat <model>` span: settings, ids and counts, never the messages.
+      const result = await traceGenAiChat(
+        {
+          provider: genAiProviderOf(dependencies.models.describe(target.provider)),
+          model: target.model,
+          maxTokens: input.settings.maxOutputTokens,
+          temperature: input.settings.temperature,
+          topP: input.settings.topP,
+          requestId: input.requestId,
+          tenantId: caller?.tenantId,
+          route: input.route,
+          attempt: attemptNumber,
+        },
+        () =>
+          model.generate({
+            messages,
+            settings: input.settings,
+            idempotencyKey: `${input.requestId}:call-model:${input.targetIndex}`,
+            abortSignal: context.cancellationSignal,
+            timeoutMs: input.timeouts.attemptTimeoutMs,
+          }),
+        (generated) => ({
+          model: generated.response.modelId,
+          id: generated.response.id,
+          finishReasons: [generated.finishReason.raw ?? generated.finishReason.unified],
+          inputTokens: generated.usage.inputTokens,
+          outputTokens: generated.usage.outputTokens,
+          costUsd: callCostOf(generated.usage).costUsd,
+        }),
+      );
       breaker.recordSuccess();
-      const callCost = entry ? computeCostUsd(entry, result.usage) : { costUsd: 0, complete: false };
+      const callCost = callCostOf(result.usage);
       const cost = { ...callCost, costUsd: Math.round((callCost.costUsd + summaryCostUsd) * 1e9) / 1e9 };
       if (spend && caller) {
         // The answer is never thrown away for a ledger fault: the hold stays until the reaper frees it.

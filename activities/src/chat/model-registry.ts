@@ -35,4 +35,11 @@ export class ModelRegistry {
     this.models.set(key, model);
     return model;
   }
+
+  /** What telemetry may say about a provider: its name, protocol and endpoint, never its key. */
+  describe(providerName: string): { readonly name: string; readonly kind: RegistryProvider['kind']; readonly baseURL?: string } {
+    const provider = this.providers.get(providerName);
+    if (!provider) throw new Error(`Provider '${providerName}' is not configured`);
+    return { name: provider.name, kind: provider.kind, ...(provider.baseURL ? { baseURL: provider.baseURL } : {}) };
+  }
 }

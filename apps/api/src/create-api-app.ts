@@ -7,14 +7,18 @@ import type { ResolvedConfig } from '#libs/config';
 import { RouteTable } from '#libs/routes';
 import multipart from '@fastify/multipart';
 import type { RagRuntime } from '#libs/rag-runtime';
+import type { Telemetry } from '#libs/telemetry';
 import { AppModule } from './app.module.js';
 import { serveDashboard } from './dashboard/serve-dashboard.js';
+import { traceHttpRequests } from './telemetry/trace-http-requests.js';
 
 export interface CreateApiAppOptions {
   readonly config: ResolvedConfig;
   readonly client: Client;
   readonly rag: RagRuntime;
   readonly logger?: boolean;
+  /** Trace export (`startTelemetry`); absent or off: no request spans. */
+  readonly telemetry?: Telemetry;
 }
 
 /** Builds the Nest application (not yet listening), with OpenAPI at /docs. */
@@ -22,6 +26,7 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
   const { config } = options;
   const routes = new RouteTable({ routes: config.routes, rules: config.routing, catalog: config.catalog, providers: config.providers });
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: false });
+  if (options.telemetry?.enabled) traceHttpRequests(adapter.getInstance(), options.telemetry.tracerProvider.getTracer('ballast.api'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes, rag: options.rag }), adapter, {
     logger: options.logger === false ? false : ['error', 'warn'],
   });

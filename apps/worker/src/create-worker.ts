@@ -1,11 +1,14 @@
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { contextPoliciesFrom, createActivities, ModelRegistry } from '#activities';
+import { contextPoliciesFrom, createActivities, createObservabilityActivities, ModelRegistry } from '#activities';
 import type { ResolvedConfig } from '#libs/config';
 import { CircuitBreakerRegistry } from '#libs/llm';
 import type { RagRuntime } from '#libs/rag-runtime';
 import { RouteTable } from '#libs/routes';
+import { DISABLED_TELEMETRY, temporalWorkerTracing, type Telemetry } from '#libs/telemetry';
 import { attemptRecordedSignal } from '#workflows/messages';
+import { observabilityDependenciesFor } from './observability-dependencies.js';
+import { ensureObservabilitySchedules } from './observability-schedules.js';
 import { workflowCodeOptions } from './workflow-bundle.js';
 
 export interface ChatWorkerOptions {
@@ -18,6 +21,8 @@ export interface ChatWorkerOptions {
   readonly workerOptions?: Partial<WorkerOptions>;
   /** Document, blob and vector stores with embedding models (shared with an API in the same process). */
   readonly rag: RagRuntime;
+  /** Trace export (`startTelemetry`); absent: off. */
+  readonly telemetry?: Telemetry;
 }
 
 /** The route table the worker plans with, from the validated configuration. */
@@ -28,7 +33,7 @@ export function routeTableFor(config: ResolvedConfig): RouteTable {
 /** A worker for chat workflows and their activities, built from injected parts. */
 export async function createChatWorker(options: ChatWorkerOptions): Promise<Worker> {
   const { config, client } = options;
-  const activities = createActivities({
+  const chatActivities = createActivities({
     routes: routeTableFor(config),
     models: new ModelRegistry(config.providers),
     catalog: config.catalog,
@@ -47,12 +52,20 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
       await client.workflow.getHandle(workflowId).signal(attemptRecordedSignal, attempt);
     },
   });
+  const activities = { ...chatActivities, ...createObservabilityActivities(observabilityDependenciesFor(config, options.rag)) };
+  // The alert and review Schedules start workflows this worker runs: kept in step with its configuration.
+  await ensureObservabilitySchedules(client, config);
+  // A bundle handed in (tests share one across workers) has its interceptor modules compiled in.
+  const code = options.workerOptions?.workflowBundle ? { workflowBundle: options.workerOptions.workflowBundle } : workflowCodeOptions({ preferPrebuilt: options.preferPrebuiltBundle ?? true });
+  const tracing = temporalWorkerTracing(options.telemetry ?? DISABLED_TELEMETRY);
   return Worker.create({
     connection: options.connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities,
-    ...workflowCodeOptions({ preferPrebuilt: options.preferPrebuiltBundle ?? true }),
+    ...code,
+    interceptors: { ...code.interceptors, activity: tracing.activityInterceptors },
+    sinks: tracing.sinks,
     // A dead worker's cached workflows move to a live worker after this, not the 10 s default.
     stickyQueueScheduleToStartTimeout: '3s',
     shutdownGraceTime: '15s',

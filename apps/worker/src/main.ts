@@ -1,25 +1,33 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
+import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
 import { createChatWorker } from './create-worker.js';
+import { redactingLogger } from './redacting-logger.js';
 import { ensureSearchAttributes } from './ensure-search-attributes.js';
 
 /** `node dist/apps/worker/src/main.js`: runs a chat worker until SIGINT/SIGTERM, then drains. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const telemetry = startTelemetry(config.observability.otel, { role: 'worker' });
   const clientConnection = await Connection.connect({ address: config.temporal.address });
   await ensureSearchAttributes(clientConnection, config.temporal.namespace);
-  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  // Activities signal their workflow through this client: the signal continues the activity's trace.
+  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(telemetry) });
+  // Before the first native connection: workflow, activity and SDK logs all pass through redaction.
+  Runtime.install({ logger: redactingLogger(config.observability.redaction) });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const rag = await createRagRuntime(config);
-  const worker = await createChatWorker({ config, connection, client, rag });
-  console.log(`[worker] polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}`);
+  const worker = await createChatWorker({ config, connection, client, rag, telemetry });
+  console.log(`[worker] polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}${telemetry.enabled ? `; exporting traces to ${config.observability.otel.endpoint}` : ''}`);
   // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown: in-flight activities finish.
   await worker.run();
   await rag.close();
   await connection.close();
   await clientConnection.close();
+  // Last: the drained activities' and workflows' spans are flushed before the process exits.
+  await telemetry.shutdown();
   console.log('[worker] stopped');
 }
 

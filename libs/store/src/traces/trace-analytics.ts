@@ -101,11 +101,11 @@ export class TraceAnalytics {
   }
 
   /** Totals per route and prompt template (the weekly review's rows). */
-  async byRouteAndTemplate(range: TraceRange): Promise<GroupTotals<{ route: string; templateId?: string; templateVersion?: string }>[]> {
+  async byRouteAndTemplate(range: TraceRange): Promise<(GroupTotals<{ route: string; templateId?: string; templateVersion?: string }> & { groupKey: string })[]> {
     const rows = await this.grouped(range, sql<string>`route || '\n' || coalesce(template_id, '') || '\n' || coalesce(template_version, '')`);
     return rows.map((row) => {
       const [route = '', templateId = '', templateVersion = ''] = row.key.split('\n');
-      return { ...row, key: { route, ...(templateId === '' ? {} : { templateId, templateVersion }) } };
+      return { ...row, key: { route, ...(templateId === '' ? {} : { templateId, templateVersion }) }, groupKey: row.key };
     });
   }
 
@@ -140,6 +140,30 @@ export class TraceAnalytics {
     const byDay = new Map<string, LatencySamples>();
     for (const [day, values] of perDay) byDay.set(day, Float64Array.from(values).sort());
     return { all, byDay };
+  }
+
+  /** Answers with a groundedness score, and how many of them scored below `below`. */
+  async groundedness(range: TraceRange, below: number): Promise<{ answers: number; low: number }> {
+    const row = await this.filtered(range)
+      .where('groundedness', 'is not', null)
+      .select((eb) => [eb.fn.countAll<number | string>().as('answers'), sql<number | string | null>`sum(case when groundedness < ${below} then 1 else 0 end)`.as('low')])
+      .executeTakeFirst();
+    return { answers: toSafeInteger(row?.answers ?? 0), low: toSafeInteger(row?.low ?? 0) };
+  }
+
+  /** Latencies of answered requests per route and prompt template (keys as in `byRouteAndTemplate`), ascending. */
+  async latenciesByRouteAndTemplate(range: TraceRange): Promise<Map<string, LatencySamples>> {
+    const rows = await this.filtered(range)
+      .where('status', 'in', ['ok', 'cache-hit'])
+      .select([sql<string>`route || '\n' || coalesce(template_id, '') || '\n' || coalesce(template_version, '')`.as('group_key'), 'latency_ms'])
+      .execute();
+    const groups = new Map<string, number[]>();
+    for (const row of rows) {
+      const values = groups.get(row.group_key);
+      if (values === undefined) groups.set(row.group_key, [Number(row.latency_ms)]);
+      else values.push(Number(row.latency_ms));
+    }
+    return new Map([...groups].map(([key, values]) => [key, Float64Array.from(values).sort()]));
   }
 
   /** The costliest requests of the range, costliest first. */
