@@ -51,7 +51,7 @@ export async function handleAnthropicMessages(state: SimulatorState, exchange: E
     return;
   }
 
-  const generation = generateAnswer({ model, messages, scenario: call.scenario, maxTokens: request.max_tokens });
+  const generation = generateAnswer({ model, messages, scenario: call.scenario, maxTokens: request.max_tokens, ...(call.reply === undefined ? {} : { reply: call.reply }) });
   if (!streaming) {
     exchange.sendJson(200, buildMessage(model, generation));
     finishModelCall(state, model, plainOutcome(exchange), generation);

@@ -11,6 +11,8 @@ export interface ProceedingCall {
   readonly scenario: Scenario;
   /** Set when a cut-stream fault fired: destroy the socket after this many stream events. */
   readonly cutAfterChunks: number | undefined;
+  /** The scenario's scripted answer for this call, when it has replies. */
+  readonly reply?: string;
 }
 
 function retryHeaders(fault: StatusFault): Record<string, string> {
@@ -57,5 +59,7 @@ export async function beginModelCall(
     sendMalformed(exchange, streaming);
     return undefined;
   }
-  return { scenario: active.scenario, cutAfterChunks: fault?.kind === 'cut-stream' ? fault.afterChunks : undefined };
+  const replies = active.scenario.replies;
+  const reply = replies === undefined ? undefined : replies[Math.min(active.repliesGiven++, replies.length - 1)];
+  return { scenario: active.scenario, cutAfterChunks: fault?.kind === 'cut-stream' ? fault.afterChunks : undefined, ...(reply === undefined ? {} : { reply }) };
 }

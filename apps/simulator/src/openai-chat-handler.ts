@@ -52,7 +52,7 @@ export async function handleOpenAiChat(state: SimulatorState, exchange: Exchange
     return;
   }
 
-  const generation = generateAnswer({ model, messages, scenario: call.scenario, maxTokens });
+  const generation = generateAnswer({ model, messages, scenario: call.scenario, maxTokens, ...(call.reply === undefined ? {} : { reply: call.reply }) });
   if (!streaming) {
     exchange.sendJson(200, buildChatCompletion(model, generation));
     finishModelCall(state, model, plainOutcome(exchange), generation);

@@ -39,6 +39,17 @@ describe('OpenAI chat completions through the official SDK', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
   });
 
+  it('gives scripted replies in order, the last one repeating, billed by their length', async () => {
+    simulator.setScenario('gpt-4o-mini', { replies: ['Invoices go out on the 3rd [1].', 'Invoices go out on the first business day [1].'] });
+    const answers: string[] = [];
+    for (let call = 0; call < 3; call += 1) {
+      const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: ragMessages });
+      answers.push(completion.choices[0]?.message.content ?? '');
+      expect(completion.usage?.completion_tokens).toBe(Math.ceil((completion.choices[0]?.message.content ?? '').length / 4));
+    }
+    expect(answers).toEqual(['Invoices go out on the 3rd [1].', 'Invoices go out on the first business day [1].', 'Invoices go out on the first business day [1].']);
+  });
+
   it('is deterministic: the same prompt gets the same answer', async () => {
     const first = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: ragMessages });
     const second = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: ragMessages });

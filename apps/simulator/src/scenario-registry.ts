@@ -10,6 +10,8 @@ export interface ActiveScenario {
   readonly scenario: Scenario;
   /** Index-aligned with `scenario.faults`. Shared by every model that falls back to the same key. */
   readonly firedCounts: number[];
+  /** How many of `scenario.replies` were given (the last one repeats). */
+  repliesGiven: number;
 }
 
 const EMPTY_SCENARIO: Scenario = {};
@@ -48,11 +50,11 @@ export class ScenarioRegistry {
   resolve(model: string): ActiveScenario {
     return (
       this.#active.get(model) ??
-      this.#active.get(DEFAULT_SCENARIO_KEY) ?? { key: DEFAULT_SCENARIO_KEY, scenario: EMPTY_SCENARIO, firedCounts: [] }
+      this.#active.get(DEFAULT_SCENARIO_KEY) ?? { key: DEFAULT_SCENARIO_KEY, scenario: EMPTY_SCENARIO, firedCounts: [], repliesGiven: 0 }
     );
   }
 
   #install(key: string, scenario: Scenario): void {
-    this.#active.set(key, { key, scenario, firedCounts: (scenario.faults ?? []).map(() => 0) });
+    this.#active.set(key, { key, scenario, firedCounts: (scenario.faults ?? []).map(() => 0), repliesGiven: 0 });
   }
 }

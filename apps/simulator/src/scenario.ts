@@ -58,6 +58,8 @@ export interface Scenario {
   contextWindow?: number;
   /** Injected failures, tried in order. */
   faults?: Fault[];
+  /** Scripted answers, one per answered call in order (the last repeats); absent: the simulated answer. */
+  replies?: string[];
 }
 
 const nonNegative = z.number().finite().nonnegative();
@@ -96,6 +98,7 @@ export const scenarioSchema: z.ZodType<Scenario> = z.strictObject({
   outputTokens: z.number().int().positive().optional(),
   contextWindow: z.number().int().positive().optional(),
   faults: z.array(faultSchema).optional(),
+  replies: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** Thrown when a scenario does not match {@link scenarioSchema}; the message lists every problem. */

@@ -40,8 +40,10 @@ export function generateAnswer(input: {
   messages: readonly PromptMessage[];
   scenario: Scenario;
   maxTokens: number | undefined;
+  /** A scripted answer (`scenario.replies`) instead of the composed one. */
+  reply?: string;
 }): SimulatedGeneration {
-  const full = composeSimulatedAnswer({ model: input.model, messages: input.messages, outputTokens: input.scenario.outputTokens });
+  const full = input.reply ?? composeSimulatedAnswer({ model: input.model, messages: input.messages, outputTokens: input.scenario.outputTokens });
   const hitMaxTokens = input.maxTokens !== undefined && estimateTokens(full) > input.maxTokens;
   const text = hitMaxTokens && input.maxTokens !== undefined ? truncateToTokens(full, input.maxTokens) : full;
   return { text, inputTokens: estimatePromptTokens(input.messages), outputTokens: estimateTokens(text), hitMaxTokens };

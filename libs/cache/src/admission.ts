@@ -6,6 +6,8 @@ export interface AdmissionCandidate {
   readonly content: string;
   /** Answers from the simulator are never cached: a real request must not replay a fake answer. */
   readonly simulated?: boolean;
+  /** Answer validation flagged it: claims its sources do not support. */
+  readonly ungrounded?: boolean;
 }
 
 /** Whether to cache an answer, and why not. */
@@ -20,5 +22,7 @@ export function decideAdmission(candidate: AdmissionCandidate): AdmissionDecisio
   if (candidate.finishReason !== 'stop') return { admit: false, reason: `finish reason ${candidate.finishReason}` };
   if (candidate.content.trim() === '') return { admit: false, reason: 'empty answer' };
   if (candidate.simulated === true) return { admit: false, reason: 'simulated answer' };
+  // An answer its own sources do not support would be served to everyone who asks again.
+  if (candidate.ungrounded === true) return { admit: false, reason: 'answer not supported by its sources' };
   return { admit: true };
 }

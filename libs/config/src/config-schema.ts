@@ -44,6 +44,15 @@ export const RouteRetrievalConfigSchema = z.strictObject({
 });
 
 /** An ordered chain of targets: a tier (`simple`, `complex`) or a named route. */
+/** What a route does with answers its retrieved sources do not support (see docs: answer validation). */
+export const RouteValidationConfigSchema = z.strictObject({
+  /** `flag` (default): return with `ballast.validation` saying what is unsupported; `regenerate`: retry once with a stricter grounded prompt on the strongest target and keep the better answer; `refuse`: answer `refusalMessage` instead; `off`. */
+  mode: z.enum(['off', 'flag', 'regenerate', 'refuse']).default('flag'),
+  /** Share of supported claims below which the mode acts. */
+  minGroundedness: z.number().min(0).max(1).default(0.8),
+  refusalMessage: z.string().min(1).default('I could not find a reliable answer to that in the available sources.'),
+});
+
 export const RouteConfigSchema = z.strictObject({
   targets: z.array(RouteTargetConfigSchema).min(1, 'a route needs at least one target'),
   description: z.string().optional(),
@@ -53,6 +62,8 @@ export const RouteConfigSchema = z.strictObject({
   context: ContextBudgetPolicySchema.optional(),
   /** Response cache of this route (exact and semantic); absent: answers are never cached (see docs/cache.md). */
   cache: cachePolicySchema.optional(),
+  /** Answer validation of grounded answers (default: `flag`). */
+  validation: RouteValidationConfigSchema.optional(),
 });
 export type RouteConfig = z.infer<typeof RouteConfigSchema>;
 

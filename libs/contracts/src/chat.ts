@@ -2,6 +2,7 @@
 import type { StepRecord } from './progress.js';
 import type { ContextUsage, OversizedInputVerdict } from './context.js';
 import type { Citation, RetrievalSettings } from './rag.js';
+import type { AnswerValidationReport, ValidationPolicy } from './validation.js';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -81,6 +82,8 @@ export interface RoutePlan {
   readonly oversizedInput?: OversizedInputVerdict;
   /** Tokens that can never be cut: system instructions and the current message (history and sources can). */
   readonly requiredTokens?: number;
+  /** The route's answer-validation policy (absent: validate in `flag` mode). */
+  readonly validation?: ValidationPolicy;
 }
 
 export type AttemptOutcome = 'success' | 'error' | 'skipped';
@@ -134,4 +137,6 @@ export interface ChatResult {
   readonly completedAt: string;
   /** The workflow run that answered (for trace links; absent in results recorded before). */
   readonly workflowRunId?: string;
+  /** The answer checked against its sources (grounded answers on routes that validate). */
+  readonly validation?: AnswerValidationReport;
 }

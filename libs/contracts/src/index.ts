@@ -6,3 +6,4 @@ export * from './progress.js';
 export * from './rag.js';
 export * from './search-attributes.js';
 export * from './task-queues.js';
+export * from './validation.js';

@@ -1,6 +1,6 @@
 import type { AttemptRecord, ChatResult } from './chat.js';
 
-export type StepName = 'plan-route' | 'retrieve' | 'oversized-input' | 'excerpt-input' | 'summarize-input' | 'call-model';
+export type StepName = 'plan-route' | 'retrieve' | 'oversized-input' | 'excerpt-input' | 'summarize-input' | 'call-model' | 'validate';
 export type StepStatus = 'running' | 'completed' | 'failed';
 
 /** One durable step of a request, with its timing and every provider attempt it made. */

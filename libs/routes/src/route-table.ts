@@ -1,4 +1,4 @@
-import type { ChatMessage, RetrievalSettings, RoutePlan, RouteTarget } from '#libs/contracts';
+import type { ChatMessage, RetrievalSettings, RoutePlan, RouteTarget, ValidationPolicy } from '#libs/contracts';
 import type { ModelCatalog } from '#libs/models';
 import { classifyRequest, extractRequestFeatures, type RoutingRules } from '#libs/routing';
 import { UnknownModelError } from './unknown-model-error.js';
@@ -14,6 +14,8 @@ export interface RouteDefinition {
     readonly diversity: number;
     readonly minScore?: number | undefined;
   };
+  /** Answer validation of grounded answers; absent: `flag`. */
+  readonly validation?: ValidationPolicy;
 }
 
 export interface RouteTableOptions {
@@ -46,7 +48,7 @@ export class RouteTable {
     const estimatedInputTokens = features.totalTokens;
     if (request.model === 'auto') {
       const decision = classifyRequest(features, this.options.rules);
-      return { route: decision.tier, reason: decision.reason, estimatedInputTokens, targets: this.targetsOf(decision.tier), ...this.retrievalOf(decision.tier) };
+      return { route: decision.tier, reason: decision.reason, estimatedInputTokens, targets: this.targetsOf(decision.tier), ...this.retrievalOf(decision.tier), ...this.validationOf(decision.tier) };
     }
     if (this.options.routes[request.model]) {
       return {
@@ -55,6 +57,7 @@ export class RouteTable {
         estimatedInputTokens,
         targets: this.targetsOf(request.model),
         ...this.retrievalOf(request.model),
+        ...this.validationOf(request.model),
       };
     }
     const direct = this.directTarget(request.model);
@@ -79,6 +82,11 @@ export class RouteTable {
       .filter((entry) => this.providerFor(entry.provider) !== undefined)
       .map((entry): AvailableModel => ({ id: entry.id, kind: 'model', description: `${entry.provider}, ${entry.contextWindow} token window` }));
     return [{ id: 'auto', kind: 'auto', description: `classifier picks a tier: ${this.options.rules.tiers.join(', ')}` }, ...routes, ...models];
+  }
+
+  private validationOf(routeName: string): { validation?: ValidationPolicy } {
+    const validation = this.options.routes[routeName]?.validation;
+    return validation === undefined ? {} : { validation };
   }
 
   private retrievalOf(routeName: string): { retrieval?: RetrievalSettings } {

@@ -55,7 +55,7 @@ export { UsageRepository, USAGE_GROUP_BYS, type UsageGroup, type UsageGroupBy, t
 export { ConversationSummariesRepository, type ConversationSummary } from './conversations/conversation-summaries-repository.js';
 export { CacheEntriesRepository, type StoredCacheEntry } from './cache/cache-entries-repository.js';
 export type { TracesTable } from './schema.js';
-export { TRACE_STATUSES, type PromptTemplateRef, type TraceAttempt, type TraceContentMode, type TraceRecord, type TraceStatus } from './traces/trace-record.js';
+export { TRACE_STATUSES, type PromptTemplateRef, type TraceAttempt, type TraceContentMode, type TraceRecord, type TraceStatus, type TraceSummaryRecord } from './traces/trace-record.js';
 export { TracesRepository, type TraceListQuery, type TraceScope } from './traces/traces-repository.js';
 export { TraceAnalytics, type CostlyTraceRef, type GroupTotals, type LatencySamples, type TraceRange, type TraceTotals } from './traces/trace-analytics.js';
 export { AlertsRepository, type AlertDelivery, type AlertIdentity, type AlertScope, type StoredAlertEvent, type StoredAlertState } from './alerts/alerts-repository.js';

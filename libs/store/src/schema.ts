@@ -22,6 +22,7 @@ export interface StoreSchema {
   conversation_summaries: ConversationSummariesTable;
   cache_entries: CacheEntriesTable;
   traces: TracesTable;
+  trace_contents: TraceContentsTable;
   alert_states: AlertStatesTable;
   alert_events: AlertEventsTable;
   reviews: ReviewsTable;
@@ -247,11 +248,16 @@ export interface TracesTable {
   template_id: string | null;
   template_version: string | null;
   content_mode: string;
+  prompt_hash: string;
+  response_hash: string;
+}
+
+/** The bulky part of a trace, read one trace at a time (migration 0014). */
+export interface TraceContentsTable {
+  id: string;
   /** JSON array of messages, or null when the content mode keeps none. */
   prompt: string | null;
   response: string | null;
-  prompt_hash: string;
-  response_hash: string;
   /** JSON array of attempts. */
   attempts: string;
   /** JSON object: redaction kind → count. */

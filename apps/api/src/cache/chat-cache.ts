@@ -143,6 +143,7 @@ export class ChatCache implements OnModuleDestroy {
       finishReason: result.response.finishReason,
       content: result.response.content,
       simulated: result.response.simulated && !ticket.policy.admitSimulated,
+      ungrounded: result.validation?.action === 'flagged',
     });
     this.stats.admission(ticket.tenantId, decision);
     if (!decision.admit) return decision;

@@ -1,6 +1,7 @@
 import type { AttemptRecord, ChatResult, FinishReason } from '#libs/contracts';
 import type { WireCacheReport } from '../cache/cache-report.js';
 import { toWireContext } from './to-wire-context.js';
+import { toWireValidation } from './to-wire-validation.js';
 
 const FINISH_REASONS: Record<FinishReason, string> = {
   stop: 'stop',
@@ -68,6 +69,7 @@ export function toOpenAiResponse(result: ChatResult, envelope: BallastEnvelope) 
         score: citation.score,
       })),
       context: result.context ? toWireContext(result.context) : null,
+      validation: result.validation ? toWireValidation(result.validation) : null,
       simulated: response.simulated,
       start_mode: envelope.startMode,
       temporal_ui_url: envelope.temporalUiUrl,

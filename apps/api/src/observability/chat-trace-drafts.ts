@@ -29,6 +29,7 @@ export function answeredTrace(base: ChatTraceBase, result: ChatResult, cacheStat
     cacheStatus,
     ...attemptCounts(result.attempts),
     ...(result.workflowRunId === undefined ? {} : { runId: result.workflowRunId }),
+    ...(result.validation === undefined || result.validation.verdict === 'no-claims' ? {} : { groundedness: result.validation.groundedness }),
     rawResponse: response.content,
   };
 }
@@ -88,6 +89,7 @@ export function cacheHitTrace(base: Omit<ChatTraceBase, 'workflowId'>, response:
     cacheStatus: response.ballast.cache.status,
     retries: 0,
     fallbacks: 0,
+    ...(response.ballast.validation === null || response.ballast.validation.verdict === 'no-claims' ? {} : { groundedness: response.ballast.validation.groundedness }),
     rawResponse: response.choices[0]?.message.content ?? null,
   };
 }

@@ -1,7 +1,7 @@
-import type { TraceRecord } from '#libs/store';
+import type { TraceRecord, TraceSummaryRecord } from '#libs/store';
 
 /** A trace in a list: everything but its content and attempts. */
-export function toTraceSummary(trace: TraceRecord, temporalUiLink: (workflowId: string) => string) {
+export function toTraceSummary(trace: TraceSummaryRecord, temporalUiLink: (workflowId: string) => string) {
   return {
     id: trace.id,
     created_at: trace.createdAt,

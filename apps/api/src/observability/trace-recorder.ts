@@ -15,6 +15,9 @@ export interface TraceRecorderOptions {
 }
 
 const RETENTION_CHECK_MS = 3_600_000;
+// Traces rendered and inserted per slice; the event loop gets a turn between slices, so a flush
+// of a full batch never holds up the requests in flight for more than a few milliseconds.
+const SLICE = 50;
 const DAY_MS = 86_400_000;
 
 /**
@@ -29,6 +32,7 @@ export class TraceRecorder implements OnApplicationShutdown {
   private queue: TraceDraft[] = [];
   private retry: TraceRecord[] = [];
   private flushing: Promise<void> | undefined;
+  private flushScheduled = false;
   private readonly timer: NodeJS.Timeout | undefined;
   private lastRetentionCheck = 0;
 
@@ -55,7 +59,14 @@ export class TraceRecorder implements OnApplicationShutdown {
     }
     this.queue.push(draft);
     this.metrics.traceQueueDepth.set(this.queue.length);
-    if (this.queue.length >= this.options.maxBatch) void this.flush();
+    // A full batch is written soon, but never inside the request that filled it.
+    if (this.queue.length >= this.options.maxBatch && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        void this.flush();
+      });
+    }
   }
 
   /** Writes everything queued so far (one flush at a time; a second call waits for the first). */
@@ -84,19 +95,32 @@ export class TraceRecorder implements OnApplicationShutdown {
     this.metrics.traceQueueDepth.set(this.queue.length);
     const retried = this.retry;
     this.retry = [];
-    const records = [...retried, ...drafts.map((draft) => this.render(draft))];
     const stopTimer = this.metrics.traceFlushSeconds.startTimer();
+    let written = 0;
     try {
-      await this.traces.insertMany(records);
-      this.metrics.tracesWritten.inc(records.length);
+      if (retried.length > 0) {
+        await this.traces.insertMany(retried);
+        written += retried.length;
+      }
     } catch (error) {
-      // A batch that failed before is dropped; a first failure is retried with the next batch.
+      // A batch that failed before is dropped rather than retried forever.
       this.metrics.tracesDropped.inc(retried.length);
-      this.retry = records.slice(retried.length);
-      this.logger.warn(`could not write ${records.length} trace(s): ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      stopTimer();
+      this.logger.warn(`dropped ${retried.length} trace(s) that could not be written twice: ${messageOf(error)}`);
     }
+    for (let start = 0; start < drafts.length; start += SLICE) {
+      const records = drafts.slice(start, start + SLICE).map((draft) => this.render(draft));
+      try {
+        await this.traces.insertMany(records);
+        written += records.length;
+      } catch (error) {
+        // Retried once with the next flush.
+        this.retry.push(...records);
+        this.logger.warn(`could not write ${records.length} trace(s): ${messageOf(error)}`);
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.metrics.tracesWritten.inc(written);
+    stopTimer();
     if (this.queue.length >= this.options.maxBatch) await this.writeQueued();
     await this.applyRetention();
   }
@@ -117,4 +141,8 @@ export class TraceRecorder implements OnApplicationShutdown {
     const { rawPrompt, rawResponse, ...facts } = draft;
     return { ...facts, ...this.content.render(draft.tenantId, rawPrompt, rawResponse) };
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -11,6 +11,7 @@ import { createCacheEntries } from './0010-create-cache-entries.js';
 import { addCacheHitsToUsage } from './0011-add-cache-hits-to-usage.js';
 import { createTraces } from './0012-create-traces.js';
 import { createAlertsAndReviews } from './0013-create-alerts-and-reviews.js';
+import { splitTraceContents } from './0014-split-trace-contents.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -28,4 +29,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   addCacheHitsToUsage,
   createTraces,
   createAlertsAndReviews,
+  splitTraceContents,
 ];

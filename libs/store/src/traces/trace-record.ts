@@ -74,3 +74,6 @@ export interface TraceRecord {
   /** Redactions applied, by kind (`email`: 2). */
   readonly redactions: Readonly<Record<string, number>>;
 }
+
+/** A trace as lists show it: everything but the prompt, the answer, the attempts and the redaction counts. */
+export type TraceSummaryRecord = Omit<TraceRecord, 'prompt' | 'response' | 'attempts' | 'redactions'>;

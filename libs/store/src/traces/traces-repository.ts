@@ -3,8 +3,8 @@ import type { ChatMessage } from '#libs/contracts';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor.js';
 import { nanosToUsd, toSafeInteger, usdToNanos } from '../ledger/nano-usd.js';
 import { pageLimit, type Page, type PageOptions } from '../page.js';
-import type { StoreSchema, TracesTable } from '../schema.js';
-import type { TraceAttempt, TraceContentMode, TraceRecord, TraceStatus } from './trace-record.js';
+import type { StoreSchema, TraceContentsTable, TracesTable } from '../schema.js';
+import type { TraceAttempt, TraceContentMode, TraceRecord, TraceStatus, TraceSummaryRecord } from './trace-record.js';
 
 /** Whose traces: one tenant's, or every tenant's (admins; the caller checks the role). */
 export type TraceScope = { readonly tenantId: string } | 'all-tenants';
@@ -23,7 +23,7 @@ export interface TraceListQuery extends PageOptions {
   readonly until?: Date;
 }
 
-// Rows per INSERT statement: SQLite allows 32,766 bound parameters, a trace binds 34.
+// Rows per INSERT statement: SQLite allows 32,766 bound parameters, a trace binds 30.
 const ROWS_PER_STATEMENT = 200;
 
 /** Stored traces: written in batches by the trace recorder, read by the API and the dashboard. */
@@ -35,14 +35,15 @@ export class TracesRepository {
     if (records.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
-        const rows = records.slice(start, start + ROWS_PER_STATEMENT).map(toRow);
-        await trx.insertInto('traces').values(rows).onConflict((conflict) => conflict.column('id').doNothing()).execute();
+        const slice = records.slice(start, start + ROWS_PER_STATEMENT);
+        await trx.insertInto('traces').values(slice.map(toRow)).onConflict((conflict) => conflict.column('id').doNothing()).execute();
+        await trx.insertInto('trace_contents').values(slice.map(toContentRow)).onConflict((conflict) => conflict.column('id').doNothing()).execute();
       }
     });
   }
 
-  /** Newest first. */
-  async list(query: TraceListQuery): Promise<Page<TraceRecord>> {
+  /** Newest first, without content (read one trace with `get`). */
+  async list(query: TraceListQuery): Promise<Page<TraceSummaryRecord>> {
     const limit = pageLimit(query);
     let select = this.db.selectFrom('traces').selectAll();
     if (query.scope !== 'all-tenants') select = select.where('tenant_id', '=', query.scope.tenantId);
@@ -60,23 +61,35 @@ export class TracesRepository {
       select = select.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
     }
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-    const items = rows.slice(0, limit).map(toRecord);
+    const items = rows.slice(0, limit).map(toSummary);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return last === undefined ? { items } : { items, nextCursor: encodeKeysetCursor({ createdAt: last.created_at, id: last.id }) };
   }
 
-  /** One trace, if it exists in the scope (another tenant's id reads as absent). */
+  /** One trace with its content, if it exists in the scope (another tenant's id reads as absent). */
   async get(id: string, scope: TraceScope): Promise<TraceRecord | undefined> {
     let select = this.db.selectFrom('traces').selectAll().where('id', '=', id);
     if (scope !== 'all-tenants') select = select.where('tenant_id', '=', scope.tenantId);
     const row = await select.executeTakeFirst();
-    return row === undefined ? undefined : toRecord(row);
+    if (row === undefined) return undefined;
+    const content = await this.db.selectFrom('trace_contents').selectAll().where('id', '=', id).executeTakeFirst();
+    return {
+      ...toSummary(row),
+      prompt: content?.prompt == null ? null : (JSON.parse(content.prompt) as ChatMessage[]),
+      response: content?.response ?? null,
+      attempts: content === undefined ? [] : (JSON.parse(content.attempts) as TraceAttempt[]),
+      redactions: content === undefined ? {} : (JSON.parse(content.redactions) as Record<string, number>),
+    };
   }
 
-  /** Deletes traces created before `cutoff`; returns how many. */
+  /** Deletes traces created before `cutoff`, with their content; returns how many. */
   async deleteOlderThan(cutoff: Date): Promise<number> {
-    const result = await this.db.deleteFrom('traces').where('created_at', '<', cutoff.toISOString()).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return this.db.transaction().execute(async (trx) => {
+      const expired = trx.selectFrom('traces').select('id').where('created_at', '<', cutoff.toISOString());
+      await trx.deleteFrom('trace_contents').where('id', 'in', expired).execute();
+      const result = await trx.deleteFrom('traces').where('created_at', '<', cutoff.toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
   }
 }
 
@@ -109,16 +122,22 @@ function toRow(record: TraceRecord): Insertable<TracesTable> {
     template_id: record.promptTemplate?.id ?? null,
     template_version: record.promptTemplate?.version ?? null,
     content_mode: record.contentMode,
-    prompt: record.prompt === null ? null : JSON.stringify(record.prompt),
-    response: record.response,
     prompt_hash: record.promptHash,
     response_hash: record.responseHash,
+  };
+}
+
+function toContentRow(record: TraceRecord): TraceContentsTable {
+  return {
+    id: record.id,
+    prompt: record.prompt === null ? null : JSON.stringify(record.prompt),
+    response: record.response,
     attempts: JSON.stringify(record.attempts),
     redactions: JSON.stringify(record.redactions),
   };
 }
 
-function toRecord(row: Selectable<TracesTable>): TraceRecord {
+function toSummary(row: Selectable<TracesTable>): TraceSummaryRecord {
   return {
     id: row.id,
     createdAt: row.created_at,
@@ -146,11 +165,7 @@ function toRecord(row: Selectable<TracesTable>): TraceRecord {
     ...(row.run_id === null ? {} : { runId: row.run_id }),
     ...(row.template_id === null ? {} : { promptTemplate: { id: row.template_id, version: row.template_version ?? '' } }),
     contentMode: row.content_mode as TraceContentMode,
-    prompt: row.prompt === null ? null : (JSON.parse(row.prompt) as ChatMessage[]),
-    response: row.response,
     promptHash: row.prompt_hash,
     responseHash: row.response_hash,
-    attempts: JSON.parse(row.attempts) as TraceAttempt[],
-    redactions: JSON.parse(row.redactions) as Record<string, number>,
   };
 }

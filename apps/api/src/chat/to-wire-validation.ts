@@ -1,0 +1,27 @@
+import type { AnswerValidationReport } from '#libs/contracts';
+
+/** `ballast.validation`: the answer checked against its sources, in the API's snake_case. */
+export function toWireValidation(report: AnswerValidationReport) {
+  return {
+    groundedness: report.groundedness,
+    verdict: report.verdict,
+    mode: report.mode,
+    min_groundedness: report.minGroundedness,
+    action: report.action,
+    ...(report.action === 'flagged' ? { warning: `${report.unsupportedClaims + report.uncertainClaims} claim(s) of this answer are not supported by its sources` } : {}),
+    ...(report.firstGroundedness === undefined ? {} : { first_groundedness: report.firstGroundedness }),
+    claims: report.claims.map((claim) => ({
+      text: claim.text,
+      verdict: claim.verdict,
+      score: claim.score,
+      source: claim.sourceIndex ?? null,
+      source_sentence: claim.sourceSentence ?? null,
+      reasons: claim.reasons,
+    })),
+    citations: report.citations.map((citation) => ({ marker: citation.marker, valid: citation.valid, reason: citation.reason ?? null })),
+    unsupported_claims: report.unsupportedClaims,
+    uncertain_claims: report.uncertainClaims,
+    invalid_citations: report.invalidCitations,
+    duration_ms: report.durationMs,
+  };
+}
