@@ -77,7 +77,7 @@ describe('collections and documents', () => {
     expect(citations[0]).toMatchObject({ index: 1, title: 'Travel policy' });
     expect(body['choices'][0].message.content).toContain('220 euros');
     const progress = await json(`/v1/requests/${body['ballast'].request_id as string}`);
-    expect(progress.body['steps'].map((step: Json) => step['name'])).toEqual(['plan-route', 'retrieve', 'call-model']);
+    expect(progress.body['steps'].map((step: Json) => step['name'])).toEqual(['plan-route', 'retrieve', 'call-model', 'validate']);
   });
 
   test("a route's default collections ground requests that name none; the request's own win", async () => {

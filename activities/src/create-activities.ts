@@ -16,6 +16,7 @@ import { createSourceLoader } from './rag/load-sources.js';
 import { createParseDocument } from './rag/parse-document.activity.js';
 import type { RagDependencies } from './rag/rag-dependencies.js';
 import { createRetrieveContext } from './rag/retrieve-context.activity.js';
+import { createValidateAnswer } from './validation/validate-answer.activity.js';
 
 /** Everything activities touch, injected so tests and workers build them the same way. */
 export interface ActivityDependencies {
@@ -50,6 +51,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     activateDocumentVersion: createActivateDocumentVersion(rag),
     markDocumentFailed: createMarkDocumentFailed(rag),
     deleteDocumentData: createDeleteDocumentData(rag),
+    validateAnswer: createValidateAnswer(rag),
   };
 }
 

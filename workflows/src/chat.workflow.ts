@@ -5,6 +5,7 @@ import {
   condition,
   executeChild,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -30,6 +31,7 @@ import {
   type TargetAttempt,
 } from '#libs/contracts';
 import type { ChatActivities } from '#activities';
+import { DEFAULT_VALIDATION_POLICY, fallsShort, regenerationMessages, validationReport } from './answer-validation.js';
 import { allTargetsFailed, callerError, inputTooLarge, noTargetFits } from './chat-failure.js';
 import { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery } from './messages.js';
 import { StepLog } from './step-log.js';
@@ -40,6 +42,8 @@ const { planRoute } = proxyLocalActivities<ChatActivities>({
   retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['unknown-model'] },
 });
 const { retrieveContext } = proxyActivities<ChatActivities>({ startToCloseTimeout: '30 seconds' });
+// Pure checks over stored chunks: a local activity, so validation adds no task round trip.
+const { validateAnswer } = proxyLocalActivities<ChatActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 } });
 const { excerptOversizedInput } = proxyActivities<ChatActivities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '60 seconds', retry: { maximumAttempts: 3 } });
 
 /**
@@ -130,7 +134,63 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
       if ('failure' in handled) return handled;
       inputHandling = handled.handling;
     }
-    return callTargets(plan, context, inputHandling);
+    const answered = await callTargets(plan, context, inputHandling);
+    // Histories recorded before answer validation existed replay without it.
+    if ('failure' in answered || !patched('answer-validation')) return answered;
+    return validated(plan, context, inputHandling, answered.result);
+  }
+
+  /**
+   * A grounded answer is checked against its sources; below the route's bar it is flagged,
+   * replaced by the refusal, or regenerated once with a correction on the route's strongest
+   * (last) target, keeping whichever answer is better grounded.
+   */
+  async function validated(route: RoutePlan, context: CallModelInput['context'], inputHandling: InputHandling | undefined, result: ChatResult): Promise<{ result: ChatResult }> {
+    const policy = route.validation ?? DEFAULT_VALIDATION_POLICY;
+    if (policy.mode === 'off' || context === undefined || result.citations.length === 0) return { result };
+    const check = (answer: string) =>
+      validateAnswer({ requestId: request.requestId, tenantId: context.tenantId, answer, citations: result.citations.map((citation) => ({ index: citation.index, chunkId: citation.chunkId })) });
+    steps.start('validate', `check the answer against ${result.citations.length} source(s)`);
+    const first = await check(result.response.content);
+    const finish = (answer: ChatResult, report: ReturnType<typeof validationReport>) => {
+      steps.complete('validate', `${report.verdict}, groundedness ${report.groundedness} (${report.unsupportedClaims} unsupported claim(s)): ${report.action}`);
+      return { result: { ...answer, validation: report, steps: steps.list(), completedAt: new Date().toISOString() } };
+    };
+    if (!fallsShort(policy, first)) return finish(result, validationReport(policy, first, 'passed'));
+    if (policy.mode === 'flag') return finish(result, validationReport(policy, first, 'flagged'));
+    if (policy.mode === 'refuse') {
+      return finish({ ...result, response: { ...result.response, content: policy.refusalMessage } }, validationReport(policy, first, 'refused'));
+    }
+    const second = await regenerate(route, context, inputHandling, regenerationMessages(request.messages, result.response.content, first));
+    if (second === undefined) return finish(result, validationReport(policy, first, 'flagged'));
+    const secondCheck = await check(second.content);
+    const costUsd = Math.round((result.costUsd + second.costUsd) * 1e8) / 1e8;
+    const attemptsSoFar = sortedAttempts(attempts);
+    if (secondCheck.groundedness < first.groundedness) {
+      return finish({ ...result, attempts: attemptsSoFar, costUsd }, validationReport(policy, first, 'flagged', first.groundedness));
+    }
+    return finish(
+      { ...result, attempts: attemptsSoFar, costUsd, response: second, citations: second.citations, ...(second.context ? { context: second.context } : {}) },
+      validationReport(policy, secondCheck, 'regenerated', first.groundedness),
+    );
+  }
+
+  /** One more call on the route's last target with the correction; undefined when it fails (the first answer stands). */
+  async function regenerate(route: RoutePlan, context: CallModelInput['context'], inputHandling: InputHandling | undefined, messages: ChatMessage[]) {
+    const targetIndex = route.targets.length - 1;
+    // Attempts of the regeneration are numbered after the route's targets: their ledger ids never collide with the first pass's.
+    const ledgerIndex = route.targets.length + targetIndex;
+    const target = route.targets[targetIndex] as RouteTarget;
+    try {
+      const output = await callModelOnce(route, ledgerIndex, target, messages, context, inputHandling, 'regenerate with a correction');
+      record(ledgerIndex, output.attempt);
+      return output.result;
+    } catch (error) {
+      const failed = describeFailure(error);
+      for (const attempt of failed.attempts) record(ledgerIndex, attempt);
+      log.warn('regeneration failed; the first answer stands', { kind: failed.kind });
+      return undefined;
+    }
   }
 
   /** An oversized current message is never truncated: refused, excerpted or summarised, as the route says. */
@@ -184,8 +244,6 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
   }
 
   async function callTargets(route: RoutePlan, context: CallModelInput['context'], inputHandling: InputHandling | undefined): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
-    const { callModel } = proxyActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
-    const { callModel: callModelLocally } = proxyLocalActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
     steps.start('call-model', `${route.targets.length} target(s)`);
     // What can never be cut must fit; history and sources are budgeted per target by the call itself.
     // (Plans recorded before budgeting have no requiredTokens: the whole request had to fit then.)
@@ -201,36 +259,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
         continue;
       }
       try {
-        const callInput = {
-          requestId: request.requestId,
-          workflowId: workflowInfo().workflowId,
-          targetIndex,
-          target,
-          messages: request.messages,
-          settings: request.settings,
-          timeouts: input.timeouts,
-          retry: input.retry,
-          ...(context ? { context } : {}),
-          route: route.route,
-          ...(inputHandling ? { inputHandling } : {}),
-          caller: request.caller,
-          ...(request.conversationId ? { conversationId: request.conversationId } : {}),
-        };
-        const common = {
-          summary: `${target.provider}/${target.model} (target ${targetIndex + 1}/${route.targets.length})`,
-          startToCloseTimeout: input.timeouts.attemptTimeoutMs,
-          retry: {
-            maximumAttempts: target.maxAttempts,
-            initialInterval: input.retry.initialIntervalMs,
-            backoffCoefficient: input.retry.backoffCoefficient,
-            maximumInterval: input.retry.maximumIntervalMs,
-            nonRetryableErrorTypes: [...NON_RETRYABLE_LLM_ERROR_KINDS],
-          },
-        };
-        const output =
-          input.callModelAs === 'local-activity'
-            ? await callModelLocally.executeWithOptions(common, [callInput])
-            : await callModel.executeWithOptions({ ...common, heartbeatTimeout: input.timeouts.heartbeatTimeoutMs }, [callInput]);
+        const output = await callModelOnce(route, targetIndex, target, request.messages, context, inputHandling);
         record(targetIndex, output.attempt);
         const all = sortedAttempts(attempts);
         steps.complete('call-model', `${target.provider}/${target.model} answered after ${all.length} attempt(s)`);
@@ -277,6 +306,49 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
         : allTargetsFailed(sortedAttempts(attempts), lastMessage);
     steps.fail('call-model', failure.message);
     return { failure };
+  }
+
+  /** One target, retried by Temporal up to its `maxAttempts`: the call activity with the request's settings. */
+  async function callModelOnce(
+    route: RoutePlan,
+    targetIndex: number,
+    target: RouteTarget,
+    messages: readonly ChatMessage[],
+    context: CallModelInput['context'],
+    inputHandling: InputHandling | undefined,
+    purpose?: string,
+  ) {
+    const { callModel } = proxyActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
+    const { callModel: callModelLocally } = proxyLocalActivities<ChatActivities>({ startToCloseTimeout: input.timeouts.attemptTimeoutMs });
+    const callInput = {
+      requestId: request.requestId,
+      workflowId: workflowInfo().workflowId,
+      targetIndex,
+      target,
+      messages,
+      settings: request.settings,
+      timeouts: input.timeouts,
+      retry: input.retry,
+      ...(context ? { context } : {}),
+      route: route.route,
+      ...(inputHandling ? { inputHandling } : {}),
+      caller: request.caller,
+      ...(request.conversationId ? { conversationId: request.conversationId } : {}),
+    };
+    const common = {
+      summary: `${target.provider}/${target.model} (${purpose ?? `target ${targetIndex + 1}/${route.targets.length}`})`,
+      startToCloseTimeout: input.timeouts.attemptTimeoutMs,
+      retry: {
+        maximumAttempts: target.maxAttempts,
+        initialInterval: input.retry.initialIntervalMs,
+        backoffCoefficient: input.retry.backoffCoefficient,
+        maximumInterval: input.retry.maximumIntervalMs,
+        nonRetryableErrorTypes: [...NON_RETRYABLE_LLM_ERROR_KINDS],
+      },
+    };
+    return input.callModelAs === 'local-activity'
+      ? callModelLocally.executeWithOptions(common, [callInput])
+      : callModel.executeWithOptions({ ...common, heartbeatTimeout: input.timeouts.heartbeatTimeoutMs }, [callInput]);
   }
 
   function record(targetIndex: number, attempt: AttemptRecord): void {

@@ -57,6 +57,9 @@ export {
   type CompressionStats,
 } from './compress/compress-context.js';
 export { ChunkAnalysisCache, type ChunkAnalysis } from './compress/analyze-chunk.js';
+export { DEFAULT_VOCABULARY_SIZE, Vocabulary, type WordEntry } from './compress/vocabulary.js';
+export { termsOf } from './compress/words.js';
+export { prefixOf } from './compress/text-terms.js';
 export { estimateSavingsUsd } from './compress/estimate-savings.js';
 
 export { splitOversizedInput, type InputPart } from './split/split-oversized-input.js';

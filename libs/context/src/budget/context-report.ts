@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatRole } from '#libs/contracts';
+import type { TokenizerEncoding } from '#libs/rag';
 import type { CompressionStats } from '../compress/compress-context.js';
 import type { OversizedInputPolicy } from './budget-policy.js';
 import type { SectionTokens } from './resolve-section-budgets.js';
@@ -9,6 +10,15 @@ export interface RetrievedDocument {
   readonly text: string;
   /** Retrieval score: higher ranks first and is dropped last. */
   readonly score: number;
+  /**
+   * The tokens of exactly `text` in `tokenEncoding`, when already known: the store records each
+   * chunk's count at ingestion (`chunks.token_count`, counted today with the rag default,
+   * cl100k_base). Used instead of counting when the model is counted exactly in that encoding;
+   * ignored otherwise (an o200k_base model counts the chunk itself).
+   */
+  readonly tokens?: number;
+  /** The encoding `tokens` was counted with. */
+  readonly tokenEncoding?: TokenizerEncoding;
 }
 
 /** Why something left the prompt. */
@@ -41,7 +51,11 @@ export interface ContextTrim {
   readonly reason: 'documents-over-budget';
 }
 
-/** What compression did and saved, for `ballast.context.compressed`. */
+/**
+ * What compression did and saved, for `ballast.context.compressed`. `tokensBefore` is counted (or
+ * known); `tokensAfter` is estimated from it (see `compress/sentence-tokens.ts`) unless the
+ * prompt came close to the window, when the compressed texts are counted.
+ */
 export interface ContextCompressionReport extends CompressionStats {
   readonly targetRatio: number;
   readonly tokensSaved: number;

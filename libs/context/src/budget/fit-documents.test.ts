@@ -26,3 +26,14 @@ describe('fitDocuments', () => {
     expect(fitted.dropped.map((drop) => drop.id)).toEqual(['d1']);
   });
 });
+
+describe('fitDocuments with counts given', () => {
+  it('leaves a given count behind when it trims the text it counted', () => {
+    const counted = candidate(0, 0.9, 8);
+    const withCount = { ...counted, document: { ...counted.document, tokens: counted.tokens, tokenEncoding: 'o200k_base' as const } };
+    const fitted = fitDocuments([withCount], 30, counter, 0);
+    expect(fitted.trimmed).toHaveLength(1);
+    expect(fitted.kept[0]?.document).toEqual({ id: 'd0', score: 0.9, text: fitted.kept[0]?.document.text });
+    expect(fitted.kept[0]?.document.tokens).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import type { TokenCounter } from '../tokens/token-counter.js';
 import type { ContextDrop, ContextTrim, RetrievedDocument } from './context-report.js';
 import { trimToSentences } from './trim-to-sentences.js';
+import { withText } from './with-text.js';
 
 /** A document with its position in the request and its token count. */
 export interface DocumentCandidate {
@@ -47,7 +48,7 @@ export function fitDocuments(candidates: readonly DocumentCandidate[], allocatio
       const room = allocation - used - overheadTokens;
       const cut = room >= MIN_TRIMMED_TOKENS ? trimToSentences(candidate.document.text, room, counter) : undefined;
       if (cut !== undefined) {
-        kept.push({ position: candidate.position, document: { ...candidate.document, text: cut.text }, tokens: cut.tokens });
+        kept.push({ position: candidate.position, document: withText(candidate.document, cut.text), tokens: cut.tokens });
         used += cut.tokens + overheadTokens;
         trimmed.push({ section: 'documents', id: candidate.document.id, tokensBefore: candidate.tokens, tokensAfter: cut.tokens, reason: 'documents-over-budget' });
         continue;

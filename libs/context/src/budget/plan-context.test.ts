@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { ChatMessage } from '#libs/contracts';
-import { createEstimatingCounter } from '../tokens/token-counter.js';
+import { loadTokenizer } from '#libs/rag';
+import { parseCompressionEvalItems } from '../eval/compression-eval-item.js';
+import { createEstimatingCounter, createTokenizerCounter, type TokenCounter } from '../tokens/token-counter.js';
 import { parseContextBudgetPolicy } from './budget-policy.js';
 import type { ContextFits, ContextPlan, RetrievedDocument } from './context-report.js';
-import { planContext, type PlanContextInput } from './plan-context.js';
+import { DEFAULT_DOCUMENT_OVERHEAD_TOKENS, planContext, type PlanContextInput } from './plan-context.js';
 
 const counter = createEstimatingCounter('anthropic');
 const words = (count: number, word = 'policy'): string => Array.from({ length: count }, (_, index) => `${word}${index % 10}`).join(' ');
@@ -164,5 +167,41 @@ describe('planContext', () => {
 
   it('rejects a window that is not a positive integer', () => {
     expect(() => plan({ window: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('planContext within the window', () => {
+  const items = parseCompressionEvalItems(JSON.parse(readFileSync(new URL('../__fixtures__/compression-eval.json', import.meta.url), 'utf8')));
+  let exact: TokenCounter;
+  beforeAll(async () => {
+    exact = createTokenizerCounter(await loadTokenizer('o200k_base'));
+  });
+
+  it('never plans a prompt whose exact count exceeds the window, whether compressed figures are estimated or counted', () => {
+    const history: ChatMessage[] = items.slice(0, 6).flatMap((item): ChatMessage[] => [
+      { role: 'user', content: item.question },
+      { role: 'assistant', content: item.context[0] ?? '' },
+    ]);
+    const docs: RetrievedDocument[] = items.slice(6, 30).flatMap((item) => item.context.map((text, index) => ({ id: `${item.id}#${index}`, text, score: -index, tokens: exact.count(text), tokenEncoding: 'o200k_base' as const })));
+    const everything = exact.countMessages([...system, ...history, query]) + docs.reduce((sum, document) => sum + (document.tokens ?? 0) + DEFAULT_DOCUMENT_OVERHEAD_TOKENS, 0) + 500;
+    let estimatedPlans = 0;
+    let countedPlans = 0;
+    for (const [targetRatio, keepEveryChunk] of [[0.5, true], [0.33, false]] as const) {
+      const policy = parseContextBudgetPolicy({ compression: { enabled: true, targetRatio, keepEveryChunk } });
+      for (let share = 0.1; share <= 1; share += 0.05) {
+        const window = Math.round(everything * share);
+        const result = planContext({ counter: exact, window, policy, system, history, query, documents: docs, maxOutputTokens: 500 });
+        if (result.kind !== 'fits') continue;
+        const documentTokens = result.documents.reduce((sum, document) => sum + exact.count(document.text) + DEFAULT_DOCUMENT_OVERHEAD_TOKENS, 0);
+        const { used } = result.report;
+        expect({ window, total: used.system + used.history + used.query + used.output + documentTokens <= window }).toEqual({ window, total: true });
+        // Counted near the edge, the report's documents are the exact count; estimated, they are not (but for a coincidence).
+        if (used.documents === documentTokens) countedPlans += 1;
+        else estimatedPlans += 1;
+      }
+    }
+    // Both ways were exercised: estimated figures far from the edge, exact counts near it.
+    expect(estimatedPlans).toBeGreaterThan(5);
+    expect(countedPlans).toBeGreaterThan(5);
   });
 });

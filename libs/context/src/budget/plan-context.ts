@@ -1,12 +1,11 @@
 import type { ChatMessage } from '#libs/contracts';
 import type { ChunkAnalysisCache } from '../compress/analyze-chunk.js';
-import { compressContext } from '../compress/compress-context.js';
-import { estimateSavingsUsd } from '../compress/estimate-savings.js';
 import { REPLY_PRIMING_TOKENS, type TokenCounter } from '../tokens/token-counter.js';
 import type { ContextBudgetPolicy } from './budget-policy.js';
-import type { ContextCompressionReport, ContextDrop, ContextPlan, RetrievedDocument } from './context-report.js';
-import { fitDocuments, type DocumentCandidate } from './fit-documents.js';
+import type { ContextDrop, ContextPlan, RetrievedDocument } from './context-report.js';
+import { fitDocuments } from './fit-documents.js';
 import { fitHistory, measureHistory } from './fit-history.js';
+import { prepareDocuments } from './prepare-documents.js';
 import { resolveSectionBudgets } from './resolve-section-budgets.js';
 
 /** Everything a prompt is built from, and the limits it must meet. */
@@ -20,6 +19,7 @@ export interface PlanContextInput {
   readonly history: readonly ChatMessage[];
   /** The current user message. */
   readonly query: ChatMessage;
+  /** Retrieved chunks; pass their ingestion-time counts (`tokens`, `tokenEncoding`) to spare counting them. */
   readonly documents: readonly RetrievedDocument[];
   /** The request's own output limit; replaces the policy's output budget. */
   readonly maxOutputTokens?: number;
@@ -44,6 +44,9 @@ export const DEFAULT_DOCUMENT_OVERHEAD_TOKENS = 8;
  *    the room is split by their budgets and a section that needs less than its share gives the
  *    rest to the other. History drops its oldest turns whole; documents drop the lowest-ranked
  *    whole and trim the last kept one at a sentence end.
+ * Compressed documents are planned with estimated token figures while the prompt would fit even
+ * at their upper bounds, and counted exactly when it comes closer to the window than that
+ * (`prepareDocuments`): the planned prompt never exceeds the window.
  * Pure and deterministic: no clock, no randomness, no I/O.
  */
 export function planContext(input: PlanContextInput): ContextPlan {
@@ -62,9 +65,9 @@ export function planContext(input: PlanContextInput): ContextPlan {
   if (needed > window) return { kind: 'too-large', systemTokens, queryTokens, outputTokens, window, needed };
 
   const overhead = input.documentOverheadTokens ?? DEFAULT_DOCUMENT_OVERHEAD_TOKENS;
-  const { candidates, compressed, compressionDrops } = prepareDocuments(input);
-  const documentNeed = candidates.reduce((sum, candidate) => sum + candidate.tokens + overhead, 0);
   const available = window - needed;
+  const { candidates, compressed, compressionDrops } = prepareDocuments(input, available - historyTokens.turns, overhead);
+  const documentNeed = candidates.reduce((sum, candidate) => sum + candidate.tokens + overhead, 0);
   const split = splitRoom(available, documentNeed, historyTokens.turns, budget.documents, budget.history);
 
   let history = fitHistory(input.history, split.history, counter);
@@ -109,38 +112,4 @@ function splitRoom(available: number, documentNeed: number, historyNeed: number,
   if (documentNeed <= documentShare) return { documents: documentNeed, history: available - documentNeed };
   if (historyNeed <= historyShare) return { documents: available - historyNeed, history: historyNeed };
   return { documents: documentShare, history: historyShare };
-}
-
-function prepareDocuments(input: PlanContextInput): { candidates: DocumentCandidate[]; compressed?: ContextCompressionReport; compressionDrops: ContextDrop[] } {
-  const { counter, policy } = input;
-  const settings = policy.compression;
-  if (!settings.enabled || input.documents.length === 0) {
-    return { candidates: input.documents.map((document, position) => ({ position, document, tokens: counter.count(document.text) })), compressionDrops: [] };
-  }
-  // Best-ranked first, so a sentence two chunks share stays in the better one.
-  const order = input.documents.map((document, position) => ({ document, position })).sort((left, right) => right.document.score - left.document.score || left.position - right.position);
-  const result = compressContext({
-    query: input.query.content,
-    chunks: order.map((entry) => entry.document),
-    counter,
-    targetRatio: settings.targetRatio,
-    minChunkTokens: settings.minChunkTokens,
-    keepEveryChunk: settings.keepEveryChunk,
-    ...(input.analysisCache === undefined ? {} : { analysisCache: input.analysisCache }),
-  });
-  const candidates: DocumentCandidate[] = [];
-  const compressionDrops: ContextDrop[] = [];
-  result.chunks.forEach((chunk, rank) => {
-    const entry = order[rank];
-    if (entry === undefined) return;
-    if (chunk.text === '') compressionDrops.push({ section: 'documents', id: chunk.id, tokens: chunk.tokensBefore, reason: 'compressed-away' });
-    else candidates.push({ position: entry.position, document: { ...entry.document, text: chunk.text }, tokens: chunk.tokens });
-  });
-  const tokensSaved = result.stats.tokensBefore - result.stats.tokensAfter;
-  const usdSaved = input.inputPricePerMillion === undefined ? undefined : estimateSavingsUsd(tokensSaved, input.inputPricePerMillion);
-  return {
-    candidates,
-    compressionDrops,
-    compressed: { ...result.stats, targetRatio: settings.targetRatio, tokensSaved, ...(usdSaved === undefined ? {} : { usdSaved }) },
-  };
 }

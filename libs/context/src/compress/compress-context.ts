@@ -1,13 +1,16 @@
 import type { TokenCounter } from '../tokens/token-counter.js';
-import { analyzeChunk, ChunkAnalysisCache, type ChunkAnalysis, type LineAnalysis, type SentenceAnalysis } from './analyze-chunk.js';
+import { analyzeChunk, ChunkAnalysisCache, countChunk, type ChunkAnalysis, type LineAnalysis, type SentenceAnalysis } from './analyze-chunk.js';
 import { NearDuplicateIndex } from './near-duplicates.js';
 import { scoreSentences, type SentenceToScore } from './score-sentences.js';
-import { termsOf } from './text-terms.js';
+import { boundTokens, TokenShares } from './sentence-tokens.js';
+import { termsOf } from './words.js';
 
 /** A retrieved chunk to compress. */
 export interface CompressibleChunk {
   readonly id: string;
   readonly text: string;
+  /** The text's tokens with the input's counter, when known (e.g. counted at ingestion); counted when absent. */
+  readonly tokens?: number;
 }
 
 /** What to compress, against which question, to what size. */
@@ -35,19 +38,24 @@ export interface CompressContextInput {
 export interface CompressedChunk {
   readonly id: string;
   readonly text: string;
+  /** The chunk's count: given with the chunk, or counted. */
   readonly tokensBefore: number;
   /**
-   * A bound on the tokens of `text`: its sentences counted one by one, plus one per join.
-   * Counting exactly would re-encode the output; the bound is a few percent high (never low on
-   * the eval set, see the tests).
+   * The tokens of `text`. When `estimated`, the kept sentences' shares of `tokensBefore` (see
+   * `sentence-tokens.ts`) plus one per join: close to the count (2% high in aggregate on the eval
+   * set) but not a bound, so whoever must not exceed a limit checks `upperBound`. Otherwise exact:
+   * the chunk came back whole (or empty).
    */
   readonly tokens: number;
+  readonly estimated: boolean;
+  /** A bound on the tokens of `text`: `tokens` when exact, `tokens` with a margin when estimated. */
+  readonly upperBound: number;
 }
 
 /** Figures for `ballast.context.compressed`. */
 export interface CompressionStats {
   readonly tokensBefore: number;
-  /** Sum of the chunks' `tokens` bounds. */
+  /** Sum of the chunks' `tokens` (estimated for shortened chunks). */
   readonly tokensAfter: number;
   /** tokensAfter / tokensBefore (1 when there was nothing to compress). */
   readonly ratio: number;
@@ -79,6 +87,8 @@ interface Unit extends SentenceToScore {
   /** Position among all sentences, for stable tie-breaks. */
   readonly order: number;
   readonly sentence: SentenceAnalysis;
+  /** Its share of the chunk's tokens. */
+  readonly tokens: number;
   score: number;
   kept: boolean;
 }
@@ -90,23 +100,30 @@ interface Unit extends SentenceToScore {
  * reached. Each chunk keeps at least its best sentence so its citation still points at text.
  * Sentences are never rewritten, so figures, names, dates and quotes survive verbatim or not at
  * all. A chunk whose compressed form would not be smaller comes back as it was. Pure and
- * deterministic; the per-chunk analysis is cached by chunk text.
+ * deterministic; the per-chunk analysis is cached by chunk text. Only the chunks are counted
+ * (unless their counts are given), never the sentences: see `sentence-tokens.ts`.
  */
 export function compressContext(input: CompressContextInput): CompressContextResult {
   const { counter } = input;
   if (!(input.targetRatio > 0 && input.targetRatio <= 1)) throw new RangeError(`targetRatio must be in (0, 1], got ${input.targetRatio}`);
   const minChunkTokens = input.minChunkTokens ?? DEFAULT_MIN_CHUNK_TOKENS;
   const cache = input.analysisCache ?? sharedAnalysisCache;
-  const analyses = input.chunks.map((chunk) => analyzeChunk(chunk.text, counter, cache));
-  const { units, boilerplateLinesRemoved, duplicatesRemoved, sentencesBefore } = collectUnits(analyses, new Set(termsOf(input.query)));
+  const analyses: ChunkAnalysis[] = [];
+  const chunkTokens: number[] = [];
+  for (const chunk of input.chunks) {
+    const analysis = analyzeChunk(chunk.text, cache);
+    analyses.push(analysis);
+    chunkTokens.push(chunk.tokens ?? countChunk(analysis, chunk.text, counter));
+  }
+  const { units, boilerplateLinesRemoved, duplicatesRemoved, sentencesBefore } = collectUnits(analyses, chunkTokens, new Set(termsOf(input.query, cache.vocabulary)));
 
   const scores = scoreSentences(input.query, units);
   units.forEach((unit, index) => (unit.score = scores[index] ?? 0));
 
-  const totalBefore = analyses.reduce((sum, analysis) => sum + analysis.tokens, 0);
+  const totalBefore = chunkTokens.reduce((sum, tokens) => sum + tokens, 0);
   const target = Math.floor(totalBefore * input.targetRatio);
   // A join token is charged to every sentence: the joined text can cost one more than its parts.
-  const cost = (unit: Unit): number => unit.sentence.tokens + 1;
+  const cost = (unit: Unit): number => unit.tokens + 1;
   let used = 0;
   const keep = (unit: Unit): void => {
     unit.kept = true;
@@ -115,7 +132,7 @@ export function compressContext(input: CompressContextInput): CompressContextRes
   // Small chunks keep all their sentences; every other chunk its best one, unless told otherwise.
   const byChunk = groupBy(units, (unit) => unit.chunk);
   for (const [chunk, chunkUnits] of byChunk) {
-    if ((analyses[chunk]?.tokens ?? 0) < minChunkTokens) chunkUnits.forEach(keep);
+    if ((chunkTokens[chunk] ?? 0) < minChunkTokens) chunkUnits.forEach(keep);
     else if (input.keepEveryChunk ?? true) keep(chunkUnits.reduce((top, unit) => (unit.score > top.score ? unit : top)));
   }
   for (const unit of byScore(units)) if (!unit.kept && used + cost(unit) <= target) keep(unit);
@@ -123,10 +140,11 @@ export function compressContext(input: CompressContextInput): CompressContextRes
   const chunks = input.chunks.map((chunk, index): CompressedChunk => {
     const kept = (byChunk.get(index) ?? []).filter((unit) => unit.kept);
     const tokens = kept.reduce((sum, unit) => sum + cost(unit), 0) - (kept.length > 0 ? 1 : 0);
-    const tokensBefore = analyses[index]?.tokens ?? 0;
-    // The bound can exceed the original when nearly everything is kept: then the original is cheaper and exact.
-    if (tokens >= tokensBefore) return { id: chunk.id, text: chunk.text, tokensBefore, tokens: tokensBefore };
-    return { id: chunk.id, text: renderChunk(kept), tokensBefore, tokens };
+    const tokensBefore = chunkTokens[index] ?? 0;
+    // The figure can reach the original's when nearly everything is kept: then the original is cheaper and exact.
+    if (tokens >= tokensBefore) return { id: chunk.id, text: chunk.text, tokensBefore, tokens: tokensBefore, estimated: false, upperBound: tokensBefore };
+    if (kept.length === 0) return { id: chunk.id, text: '', tokensBefore, tokens: 0, estimated: false, upperBound: 0 };
+    return { id: chunk.id, text: renderChunk(kept), tokensBefore, tokens, estimated: true, upperBound: boundTokens(tokens, tokensBefore) };
   });
   const tokensAfter = chunks.reduce((sum, chunk) => sum + chunk.tokens, 0);
   const sentencesKept = units.filter((unit) => unit.kept).length;
@@ -150,7 +168,11 @@ export function compressContext(input: CompressContextInput): CompressContextRes
  * lines found in two or more chunks) are removed unless they mention the query, and sentences
  * repeating an earlier one (in rank order) are removed.
  */
-function collectUnits(analyses: readonly ChunkAnalysis[], queryTerms: ReadonlySet<string>): { units: Unit[]; boilerplateLinesRemoved: number; duplicatesRemoved: number; sentencesBefore: number } {
+function collectUnits(
+  analyses: readonly ChunkAnalysis[],
+  chunkTokens: readonly number[],
+  queryTerms: ReadonlySet<string>,
+): { units: Unit[]; boilerplateLinesRemoved: number; duplicatesRemoved: number; sentencesBefore: number } {
   // Short figure-free lines found in two or more chunks.
   const firstChunkWithLine = new Map<string, number>();
   const repeated = new Set<string>();
@@ -168,18 +190,22 @@ function collectUnits(analyses: readonly ChunkAnalysis[], queryTerms: ReadonlySe
   let duplicatesRemoved = 0;
   let sentencesBefore = 0;
   analyses.forEach((analysis, chunk) => {
+    // Every sentence takes its share in reading order, furniture and repeats included, so the shares add up to the chunk's count.
+    const shares = new TokenShares(chunkTokens[chunk] ?? 0, analysis.estimate);
     analysis.lines.forEach((line, lineIndex) => {
       sentencesBefore += line.sentences.length;
       const furniture = line.boilerplate || (line.furnitureKey !== undefined && repeated.has(line.furnitureKey));
       if (furniture && !mentions(line, queryTerms)) {
+        for (const sentence of line.sentences) shares.next(sentence.estimate);
         boilerplateLinesRemoved += 1;
         return;
       }
       for (const sentence of line.sentences) {
+        const tokens = shares.next(sentence.estimate);
         if (duplicates.addOrMatch(sentence.shingles, sentence.figures) !== undefined) duplicatesRemoved += 1;
         else {
-          const { bag, length, facts, continuation } = sentence;
-          units.push({ chunk, line: lineIndex, order: units.length, sentence, heading: line.heading, bag, length, facts, continuation, score: 0, kept: false });
+          const { keys, keyHashes, length, facts, continuation } = sentence;
+          units.push({ chunk, line: lineIndex, order: units.length, sentence, tokens, heading: line.heading, keys, keyHashes, length, facts, continuation, score: 0, kept: false });
         }
       }
     });
@@ -188,7 +214,7 @@ function collectUnits(analyses: readonly ChunkAnalysis[], queryTerms: ReadonlySe
 }
 
 function mentions(line: LineAnalysis, terms: ReadonlySet<string>): boolean {
-  for (const term of terms) if (line.sentences.some((sentence) => sentence.bag.has(term))) return true;
+  for (const term of terms) if (line.sentences.some((sentence) => sentence.keys.includes(term))) return true;
   return false;
 }
 

@@ -1,8 +1,8 @@
 import { NearDuplicateIndex, shinglesOf } from './near-duplicates.js';
 import { figuresOf } from './fact-features.js';
-import { wordsOf } from './text-terms.js';
+import { wordEntriesOf } from './words.js';
 
-const add = (index: NearDuplicateIndex, sentence: string): number | undefined => index.addOrMatch(shinglesOf(wordsOf(sentence)), new Set(figuresOf(sentence)));
+const add = (index: NearDuplicateIndex, sentence: string): number | undefined => index.addOrMatch(shinglesOf(wordEntriesOf(sentence).map((entry) => entry.hash)), figuresOf(sentence));
 
 describe('NearDuplicateIndex', () => {
   it('matches a repeated sentence, one differing in case and punctuation, and one with a word changed at its end', () => {

@@ -8,7 +8,7 @@ const SHINGLE_WORDS = 3;
 
 interface Entry {
   readonly shingleCount: number;
-  readonly figures: ReadonlySet<string>;
+  readonly figures: readonly string[];
 }
 
 /**
@@ -21,9 +21,11 @@ interface Entry {
 export class NearDuplicateIndex {
   private readonly entries: Entry[] = [];
   // Open-addressing table from shingle hash to the first sentence holding it; most shingles
-  // occur once, so only repeated ones get a list in `more`. Grows by doubling.
+  // occur once, so only repeated ones get a list in `more` (and a flag in `hasMore`, so the
+  // others never look). Grows by doubling.
   private keys: Int32Array;
   private firstIds: Int32Array;
+  private hasMore: Uint8Array;
   private used = 0;
   private readonly more = new Map<number, number[]>();
   // Scratch space for counting shared shingles, reused across calls to spare the allocator.
@@ -35,13 +37,14 @@ export class NearDuplicateIndex {
     const capacity = 2 ** Math.ceil(Math.log2(Math.max(64, expectedShingles * 2)));
     this.keys = new Int32Array(capacity).fill(-1);
     this.firstIds = new Int32Array(capacity);
+    this.hasMore = new Uint8Array(capacity);
   }
 
   /**
    * The index of the earlier sentence this one (given by its shingles and figures, see
    * `shinglesOf` and `figuresOf`) repeats, or undefined; a new sentence is remembered.
    */
-  addOrMatch(shingles: readonly number[], figures: ReadonlySet<string>): number | undefined {
+  addOrMatch(shingles: readonly number[], figures: readonly string[]): number | undefined {
     const match = this.match(shingles, figures);
     if (match !== undefined) return match;
     const id = this.entries.length;
@@ -50,19 +53,21 @@ export class NearDuplicateIndex {
     return undefined;
   }
 
-  private match(shingles: readonly number[], figures: ReadonlySet<string>): number | undefined {
+  private match(shingles: readonly number[], figures: readonly string[]): number | undefined {
     if (shingles.length === 0) return undefined;
     if (this.overlaps.length < this.entries.length) this.overlaps = new Uint32Array(this.entries.length * 2);
     const { overlaps, touched } = this;
-    const count = (id: number): void => {
-      if (overlaps[id] === 0) touched.push(id);
-      overlaps[id] = (overlaps[id] ?? 0) + 1;
-    };
     for (const shingle of shingles) {
       const slot = this.slotOf(shingle);
       if (this.keys[slot] !== shingle) continue;
-      count(this.firstIds[slot] ?? 0);
-      for (const other of this.more.get(shingle) ?? []) count(other);
+      const first = this.firstIds[slot] ?? 0;
+      if (overlaps[first] === 0) touched.push(first);
+      overlaps[first] = (overlaps[first] ?? 0) + 1;
+      if (this.hasMore[slot] === 0) continue;
+      for (const other of this.more.get(shingle) ?? []) {
+        if (overlaps[other] === 0) touched.push(other);
+        overlaps[other] = (overlaps[other] ?? 0) + 1;
+      }
     }
     let best: number | undefined;
     let bestJaccard = -1;
@@ -89,6 +94,7 @@ export class NearDuplicateIndex {
       const list = this.more.get(shingle);
       if (list === undefined) this.more.set(shingle, [id]);
       else list.push(id);
+      this.hasMore[slot] = 1;
       return;
     }
     this.keys[slot] = shingle;
@@ -106,38 +112,70 @@ export class NearDuplicateIndex {
   }
 
   private grow(): void {
-    const { keys, firstIds } = this;
+    const { keys, firstIds, hasMore } = this;
     this.keys = new Int32Array(keys.length * 2).fill(-1);
     this.firstIds = new Int32Array(keys.length * 2);
+    this.hasMore = new Uint8Array(keys.length * 2);
     keys.forEach((key, slot) => {
       if (key === -1) return;
       const target = this.slotOf(key);
       this.keys[target] = key;
       this.firstIds[target] = firstIds[slot] ?? 0;
+      this.hasMore[target] = hasMore[slot] ?? 0;
     });
   }
 }
 
 /**
- * A sentence's distinct word 3-grams (its words from `wordsOf`; the whole sentence when shorter than three) as
- * 30-bit hashes: small integers make the index cheap, and a rare collision only nudges an
- * overlap count.
+ * A sentence's distinct word 3-grams (the whole sentence when shorter than three words) as
+ * 30-bit hashes, in order of first appearance, from its words' hashes (`WordEntry.hash`): small
+ * integers make the index cheap, and a rare collision only nudges an overlap count.
  */
-export function shinglesOf(words: readonly string[]): number[] {
-  if (words.length < SHINGLE_WORDS) return words.length === 0 ? [] : [hash30(words.join(' '))];
-  const shingles = new Set<number>();
-  for (let index = 0; index + SHINGLE_WORDS <= words.length; index += 1) shingles.add(hash30(`${words[index]} ${words[index + 1]} ${words[index + 2]}`));
-  return [...shingles];
+export function shinglesOf(wordHashes: readonly number[]): number[] {
+  const shingles = new ShingleBuilder();
+  for (const hash of wordHashes) shingles.add(hash);
+  return shingles.finish();
 }
 
-// FNV-1a, folded to 30 bits so V8 keeps it a small integer.
-function hash30(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return (hash >>> 2) & 0x3fffffff;
+/** `shinglesOf` fed one word hash at a time, for scanners that see words go by. */
+export class ShingleBuilder {
+  private readonly shingles: number[] = [];
+  private words = 0;
+  private first = 0;
+  private second = 0;
+
+  add(wordHash: number): void {
+    this.words += 1;
+    if (this.words >= SHINGLE_WORDS) {
+      const hash = fold30(mix(mix(mix(SHINGLE_WORDS, this.first), this.second), wordHash));
+      // Sentences hold a few dozen shingles at most: a linear check beats a Set.
+      if (!this.shingles.includes(hash)) this.shingles.push(hash);
+    }
+    this.first = this.second;
+    this.second = wordHash;
+  }
+
+  /** The shingles of the words added. */
+  finish(): number[] {
+    if (this.words === 0 || this.words >= SHINGLE_WORDS) return this.shingles;
+    // One word: mix(1, 0 then word); two: mix(2, first then second).
+    return [fold30(this.words === 1 ? mix(mix(1, this.second), 0) : mix(mix(2, this.first), this.second))];
+  }
 }
 
-function isSubset(small: ReadonlySet<string>, large: ReadonlySet<string>): boolean {
-  for (const item of small) if (!large.has(item)) return false;
+// One step of an order-sensitive 32-bit mix (murmur3's multiply and shifts), so "a b c" and "c b a" differ.
+function mix(hash: number, word: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) ^ word;
+  return Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+}
+
+// Folded to 30 bits so V8 keeps it a small integer.
+function fold30(hash: number): number {
+  return ((hash ^ (hash >>> 16)) >>> 2) & 0x3fffffff;
+}
+
+// Figure lists are a handful long: a linear check beats building sets.
+function isSubset(small: readonly string[], large: readonly string[]): boolean {
+  for (const item of small) if (!large.includes(item)) return false;
   return true;
 }

@@ -1,10 +1,10 @@
 import { factMask } from './fact-features.js';
 import { scoreSentences, type SentenceToScore } from './score-sentences.js';
-import { termBag, termsOf } from './text-terms.js';
+import { scanSentence } from './scan-sentence.js';
 
 const sentence = (text: string, chunk = 0, heading = false): SentenceToScore => {
-  const terms = termsOf(text);
-  return { bag: termBag(terms), length: terms.length, facts: factMask(text), chunk, heading, continuation: /^(?:it|this)\b/i.test(text) };
+  const scan = scanSentence(text);
+  return { keys: scan.keys, keyHashes: scan.keyHashes, length: scan.terms, facts: factMask(text), chunk, heading, continuation: /^(?:it|this)\b/i.test(text) };
 };
 
 describe('scoreSentences', () => {

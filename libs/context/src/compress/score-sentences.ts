@@ -1,10 +1,14 @@
+import { fnv1a } from '../shared/fnv1a.js';
 import { answerTypes } from './answer-types.js';
-import { prefixKey, termsOf } from './text-terms.js';
+import { QueryKeys } from './query-keys.js';
+import { prefixKey } from './text-terms.js';
+import { termsOf } from './words.js';
 
 /** A sentence to score, with where it sits. */
 export interface SentenceToScore {
-  /** Term counts with prefixes (`termBag`), and the number of terms. */
-  readonly bag: ReadonlyMap<string, number>;
+  /** Its terms' bag keys with repeats (`termKeys`: each term, then its prefix) and their `fnv1a` hashes; and the number of terms. */
+  readonly keys: readonly string[];
+  readonly keyHashes: readonly number[];
   readonly length: number;
   /** `FACT` bits (`factMask`). */
   readonly facts: number;
@@ -69,19 +73,22 @@ export function scoreSentences(query: string, sentences: readonly SentenceToScor
 }
 
 function bm25(queryTerms: readonly { term: string; prefix: string | undefined }[], sentences: readonly SentenceToScore[]): number[] {
-  // One pass reads every query term's and prefix's count in every sentence (0 when absent).
+  // One pass over every sentence's keys counts each query term and prefix (0 when absent).
   const keys = queryTerms.flatMap(({ term, prefix }) => (prefix === undefined ? [term] : [term, prefix]));
+  const query = new QueryKeys(keys, fnv1a);
   const frequencies = new Float64Array(keys.length * sentences.length);
   const documentFrequency = new Float64Array(keys.length);
   let totalLength = 0;
   sentences.forEach((sentence, row) => {
     totalLength += sentence.length;
-    keys.forEach((key, column) => {
-      const frequency = sentence.bag.get(key);
-      if (frequency === undefined) return;
-      frequencies[row * keys.length + column] = frequency;
-      documentFrequency[column] = (documentFrequency[column] ?? 0) + 1;
-    });
+    const offset = row * keys.length;
+    const { keys: sentenceKeys, keyHashes } = sentence;
+    for (let index = 0; index < keyHashes.length; index += 1) {
+      const columns = query.columnsOf(sentenceKeys[index] ?? '', keyHashes[index] ?? 0);
+      if (columns === undefined) continue;
+      for (const column of columns) frequencies[offset + column] = (frequencies[offset + column] ?? 0) + 1;
+    }
+    for (let column = 0; column < keys.length; column += 1) if ((frequencies[offset + column] ?? 0) > 0) documentFrequency[column] = (documentFrequency[column] ?? 0) + 1;
   });
   const averageLength = Math.max(1, totalLength / Math.max(1, sentences.length));
   const idf = Array.from(documentFrequency, (df) => Math.log(1 + (sentences.length - df + 0.5) / (df + 0.5)));

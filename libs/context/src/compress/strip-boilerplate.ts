@@ -1,3 +1,5 @@
+import { classOf, SPACE } from '../shared/code-point-class.js';
+
 /** Lines that carry site furniture rather than content: navigation, legal footers, cookie banners. */
 const BOILERPLATE = [
   /^skip to (?:main )?content\b/i,
@@ -19,11 +21,37 @@ export function isBoilerplateLine(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.startsWith('|') || trimmed.startsWith('#')) return false;
   if (BOILERPLATE.some((pattern) => pattern.test(trimmed))) return true;
+  // Without a separator character there is one item, and no menu.
+  if (!hasSeparatorCharacter(trimmed)) return false;
   const items = trimmed.split(SEPARATOR);
   return items.length >= 3 && !/\d/.test(trimmed) && items.every((item) => item.split(/\s+/).length <= 4 && !/[.!?]$/.test(item));
 }
 
-/** Collapses runs of spaces and tabs, trims the line; line breaks are handled by the caller. */
+// | · • › » > /
+function hasSeparatorCharacter(line: string): boolean {
+  for (let index = 0; index < line.length; index += 1) {
+    const code = line.charCodeAt(index);
+    if (code === 0x7c || code === 0xb7 || code === 0x2022 || code === 0x203a || code === 0xbb || code === 0x3e || code === 0x2f) return true;
+  }
+  return false;
+}
+
+/**
+ * Collapses runs of spaces and tabs (and no-break and other fixed-width spaces), trims the line;
+ * line breaks are handled by the caller. Most lines need neither: they are returned as they are
+ * after one look at each character.
+ */
 export function normalizeWhitespace(line: string): string {
-  return line.replace(/[ \t\u00a0\u2000-\u200b]+/g, ' ').trim();
+  return isNormal(line) ? line : line.replace(/[ \t\u00a0\u2000-\u200b]+/g, ' ').trim();
+}
+
+// No leading or trailing whitespace, and no collapsible character other than single spaces.
+function isNormal(line: string): boolean {
+  if (line === '') return true;
+  if ((classOf(line.charCodeAt(0)) & SPACE) !== 0 || (classOf(line.charCodeAt(line.length - 1)) & SPACE) !== 0) return false;
+  for (let index = 0; index < line.length; index += 1) {
+    const code = line.charCodeAt(index);
+    if (code === 0x20 ? index > 0 && line.charCodeAt(index - 1) === 0x20 : code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b)) return false;
+  }
+  return true;
 }

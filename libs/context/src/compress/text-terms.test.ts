@@ -1,4 +1,5 @@
-import { prefixOf, termBag, termsOf } from './text-terms.js';
+import { prefixOf, termKeys } from './text-terms.js';
+import { termsOf } from './words.js';
 
 describe('termsOf', () => {
   it('drops stopwords and single letters, keeps numbers, and stems inflections together', () => {
@@ -14,14 +15,14 @@ describe('termsOf', () => {
   });
 });
 
-describe('prefixOf and termBag', () => {
+describe('prefixOf and termKeys', () => {
   it('gives related words the same five-letter prefix, never figures or short words', () => {
     expect(prefixOf('extension')).toBe(prefixOf('extend'));
     expect(prefixOf('2024')).toBeUndefined();
     expect(prefixOf('fee')).toBeUndefined();
   });
 
-  it('counts terms with their prefixes alongside', () => {
-    expect(termBag(['refund', 'refund', 'tax'])).toEqual(new Map([['refund', 2], ['~refun', 2], ['tax', 1]]));
+  it('lists each term with its prefix after it', () => {
+    expect(termKeys(['refund', 'refund', 'tax'])).toEqual(['refund', '~refun', 'refund', '~refun', 'tax']);
   });
 });

@@ -10,23 +10,16 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
 /**
- * The terms of a text for relevance scoring: lower-cased words and numbers, stopwords and
- * single letters dropped, lightly stemmed so "refunds"/"refund" and "billed"/"billing" meet.
+ * The terms of words already split by `wordEntriesOf`, for relevance scoring: stopwords and single
+ * letters dropped, lightly stemmed so "refunds"/"refund" and "billed"/"billing" meet.
  */
-export function termsOf(text: string): string[] {
-  return termsOfWords(wordsOf(text));
-}
-
-/** `termsOf` for words already split by `wordsOf`. */
 export function termsOfWords(words: readonly string[]): string[] {
   const terms: string[] = [];
   for (const raw of words) {
-    const word = raw.endsWith('s') && /['’]s$/.test(raw) ? raw.slice(0, -2) : raw;
+    const word = endsWithPossessive(raw) ? raw.slice(0, -2) : raw;
     if (STOPWORDS.has(word)) continue;
-    if (word.length === 1 && !/\d/.test(word)) continue;
+    if (word.length === 1 && !isDigit(word.charCodeAt(0))) continue;
     const expansion = ABBREVIATIONS.get(word);
     if (expansion !== undefined) terms.push(...expansion);
     else terms.push(stem(word));
@@ -46,23 +39,33 @@ const ABBREVIATIONS = new Map<string, readonly string[]>([
   ['h2', ['second', 'half']],
 ]);
 
-/** Normalised words (no stopword removal, no stemming) for near-duplicate shingles. */
-export function wordsOf(text: string): string[] {
-  return Array.from(text.toLowerCase().matchAll(WORD), (match) => match[0]);
-}
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
 
 function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || hasDigit(word)) return word;
   let root = word;
   if (root.endsWith('ies') && root.length > 4) root = `${root.slice(0, -3)}y`;
   else if (root.endsWith('sses')) root = root.slice(0, -2);
   else if (root.endsWith('ing') && root.length > 5) root = trimDouble(root.slice(0, -3));
   else if (root.endsWith('ed') && root.length > 4) root = trimDouble(root.slice(0, -2));
-  else if (root.endsWith('es') && root.length > 4 && /(?:ch|sh|x|ss|zz)es$/.test(root)) root = root.slice(0, -2);
+  else if (root.endsWith('es') && root.length > 4 && endsWithSibilantEs(root)) root = root.slice(0, -2);
   else if (root.endsWith('s') && !root.endsWith('ss') && !root.endsWith('us') && !root.endsWith('is')) root = root.slice(0, -1);
   // "file"/"filing", "price"/"pricing", "charge"/"charged" meet without the final e.
   if (root.endsWith('e') && root.length > 3) root = root.slice(0, -1);
   return root;
+}
+
+// "boxes", "matches", "wishes", "passes", "buzzes": the plural added "es".
+function endsWithSibilantEs(root: string): boolean {
+  return root.endsWith('ches') || root.endsWith('shes') || root.endsWith('xes') || root.endsWith('sses') || root.endsWith('zzes');
+}
+
+// "company's", "firm’s": the possessive is dropped before stemming.
+function endsWithPossessive(word: string): boolean {
+  if (word.length < 2 || word.charCodeAt(word.length - 1) !== 0x73) return false;
+  const mark = word.charCodeAt(word.length - 2);
+  return mark === APOSTROPHE || mark === RIGHT_QUOTE;
 }
 
 const PREFIX_LENGTH = 5;
@@ -75,24 +78,34 @@ export function prefixKey(term: string): string | undefined {
   return prefix === undefined ? undefined : `${PREFIX_MARK}${prefix}`;
 }
 
-/** Term counts for BM25, each term's prefix (`prefixKey`) counted alongside for partial matches. */
-export function termBag(terms: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/** The keys BM25 counts for terms, with repeats: each term, then its prefix (`prefixKey`) for partial matches. */
+export function termKeys(terms: readonly string[]): string[] {
+  const keys: string[] = [];
   for (const term of terms) {
-    counts.set(term, (counts.get(term) ?? 0) + 1);
+    keys.push(term);
     const prefix = prefixKey(term);
-    if (prefix !== undefined) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    if (prefix !== undefined) keys.push(prefix);
   }
-  return counts;
+  return keys;
 }
 
 /** The first letters a term shares with its relatives ("extend", "extension"): a weaker match than the stem. */
 export function prefixOf(term: string): string | undefined {
-  return term.length >= PREFIX_LENGTH && !/\d/.test(term) ? term.slice(0, PREFIX_LENGTH) : undefined;
+  return term.length >= PREFIX_LENGTH && !hasDigit(term) ? term.slice(0, PREFIX_LENGTH) : undefined;
 }
 
 // "billed" → "bill", "shipping" → "ship": drop the doubled consonant the suffix added.
 function trimDouble(root: string): string {
   const last = root.charAt(root.length - 1);
-  return root.length > 3 && last === root.charAt(root.length - 2) && !/[aeiouls]/.test(last) ? root.slice(0, -1) : root;
+  return root.length > 3 && last === root.charAt(root.length - 2) && !'aeiouls'.includes(last) ? root.slice(0, -1) : root;
+}
+
+/** True when `text` has an ASCII digit (what `\d` matches). */
+export function hasDigit(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) if (isDigit(text.charCodeAt(index))) return true;
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
