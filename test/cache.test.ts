@@ -216,6 +216,11 @@ describe('grounded answers', () => {
     expect((await stack.api('/v1/collections', { json: { name: 'policies' } })).status).toBe(201);
     const document = await upload(POLICY);
     const question = ask('How much are meals reimbursed per day?', { ballast: { collections: ['policies'] } });
+    // Answers that match their sources: answer validation keeps flagged answers out of the cache, and
+    // the simulator's own label ("[simulated gpt-4.1-mini]") carries a figure no source has.
+    stack.simulator.setScenario('gpt-4.1-mini', {
+      replies: ['Meals are reimbursed up to 45 euros per day with receipts [1].', 'Meals are reimbursed up to 60 euros per day with receipts [1].'],
+    });
 
     const first = await chat(question);
     expect(first.body['ballast'].citations[0]).toMatchObject({ document_id: document['id'] });
@@ -234,6 +239,8 @@ describe('grounded answers', () => {
     const deleted = await stack.api(`/v1/collections/policies/documents/${document['id'] as string}`, { method: 'DELETE' });
     expect(deleted.status).toBeLessThan(300);
     expect((await chat(question)).body['ballast'].cache.status).toBe('miss');
+    // Back to the simulated answers; the slow model's scenario (set for the whole file) stays.
+    stack.simulator.setScenario('gpt-4.1-mini', {});
   });
 });
 
