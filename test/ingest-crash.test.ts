@@ -1,54 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from '#libs/project';
 import { startTestStack, type TestStack } from './support/test-stack.js';
+import { assertWorkerBuilt, startWorkerProcess, waitForOutput } from './support/worker-process.js';
 
 /**
  * A long document ingesting through a slow embedding provider; the worker is SIGKILLed in the
  * middle. After a new worker starts, ingestion resumes and finishes with every chunk embedded
  * exactly once, and the workflow history holds ids and counts, never the document.
  */
-const workerMain = join(projectRoot(), 'dist', 'apps', 'worker', 'src', 'main.js');
 
 let stack: TestStack;
 
 beforeAll(async () => {
-  if (!existsSync(workerMain)) throw new Error(`${workerMain} is missing: run \`npm run build\` first (npm test does).`);
+  assertWorkerBuilt();
   stack = await startTestStack({ worker: false, config: { documents: { embedBatchSize: 16 } } });
 }, 120_000);
 
 afterAll(async () => {
   await stack?.stop();
 }, 60_000);
-
-function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, [workerMain], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      TEMPORAL_ADDRESS: stack.config.temporal.address,
-      BALLAST_TASK_QUEUE: stack.config.temporal.taskQueue,
-      BALLAST_SIMULATOR: 'always',
-      BALLAST_SIMULATOR_URL: stack.simulator.url,
-      BALLAST_DATA_DIR: stack.config.dataDir,
-      BALLAST_ENV: 'test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function started(child: ChildProcess): Promise<void> {
-  return new Promise((resolveStart, reject) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes('polling task queue')) resolveStart();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${seen}`)));
-  });
-}
 
 /** About 100 pages of prose: 100 sections of ~3,000 characters. */
 function longDocument(): string {
@@ -64,8 +32,8 @@ test('a worker killed mid-ingest: ingestion resumes and embeds every chunk once'
   stack.simulator.setScenario('text-embedding-3-small', { latencyMs: { distribution: 'fixed', value: 150 } });
   const created = await stack.api('/v1/collections', { json: { name: 'manual', embedding_model: 'text-embedding-3-small' } });
   expect(created.status).toBe(201);
-  const first = startWorkerProcess();
-  await started(first);
+  const first = startWorkerProcess(stack.config, stack.simulator.url);
+  await waitForOutput(first);
 
   const upload = await stack.api('/v1/collections/manual/documents', { json: { title: 'Operations manual', content: longDocument() } });
   const document = (await upload.json()) as { id: string; workflow_id: string };
@@ -82,7 +50,7 @@ test('a worker killed mid-ingest: ingestion resumes and embeds every chunk once'
   first.kill('SIGKILL');
   await new Promise((resolveExit) => first.once('exit', resolveExit));
 
-  const second = startWorkerProcess();
+  const second = startWorkerProcess(stack.config, stack.simulator.url);
   try {
     await handle.result();
     const final = await stack.rag.documents.get('tenant-a', document.id);

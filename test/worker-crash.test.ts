@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { computeCostUsd } from '#libs/models';
-import { projectRoot } from '#libs/project';
 import { startTestStack, type TestStack } from './support/test-stack.js';
+import { assertWorkerBuilt, startWorkerProcess, waitForOutput } from './support/worker-process.js';
 
 /**
  * A worker process killed with SIGKILL during a provider call: the request must still complete
@@ -11,12 +8,11 @@ import { startTestStack, type TestStack } from './support/test-stack.js';
  */
 /** temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED */
 const PENDING_ACTIVITY_STARTED = 2;
-const workerMain = join(projectRoot(), 'dist', 'apps', 'worker', 'src', 'main.js');
 
 let stack: TestStack;
 
 beforeAll(async () => {
-  if (!existsSync(workerMain)) throw new Error(`${workerMain} is missing: run \`npm run build\` first (npm test does).`);
+  assertWorkerBuilt();
   stack = await startTestStack({ worker: false });
 }, 120_000);
 
@@ -24,39 +20,9 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-function startWorkerProcess(): ChildProcess {
-  const child = spawn(process.execPath, [workerMain], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      TEMPORAL_ADDRESS: stack.config.temporal.address,
-      BALLAST_TASK_QUEUE: stack.config.temporal.taskQueue,
-      BALLAST_SIMULATOR: 'always',
-      BALLAST_SIMULATOR_URL: stack.simulator.url,
-      BALLAST_ENV: 'test',
-      // The same stores as the API, so the spend ledger the workers write is the one checked.
-      BALLAST_DATA_DIR: stack.config.dataDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return child;
-}
-
-function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
-  return new Promise((resolveOutput, reject) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (pattern.test(seen)) resolveOutput();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before ${pattern}: ${seen}`)));
-  });
-}
-
 test('SIGKILL of the worker mid-call: the request completes after a new worker starts, billed once', async () => {
   stack.simulator.setScenario('gpt-4.1-mini', { latencyMs: { distribution: 'fixed', value: 1_500 } });
-  const first = startWorkerProcess();
+  const first = startWorkerProcess(stack.config, stack.simulator.url);
   await waitForOutput(first, /polling task queue/);
 
   const pending = stack.api('/v1/chat/completions', { json: { model: 'simple', messages: [{ role: 'user', content: 'Tell me about durability.' }] } });
@@ -73,7 +39,7 @@ test('SIGKILL of the worker mid-call: the request completes after a new worker s
   first.kill('SIGKILL');
   await new Promise((resolveExit) => first.once('exit', resolveExit));
 
-  const second = startWorkerProcess();
+  const second = startWorkerProcess(stack.config, stack.simulator.url);
   try {
     const response = await pending;
     const body = (await response.json()) as {

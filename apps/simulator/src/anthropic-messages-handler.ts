@@ -11,7 +11,7 @@ import { estimatePromptTokens, findContextOverflow, generateAnswer, type Context
 import type { SimulatorState } from './simulator-state.js';
 
 /** The fields of a Messages request the simulator reads; `max_tokens` is required, as at Anthropic. */
-const messagesRequestSchema = z.looseObject({
+export const messagesRequestSchema = z.looseObject({
   model: z.string().min(1),
   max_tokens: z.number().int().positive(),
   messages: z.array(z.looseObject({ role: z.enum(['user', 'assistant']), content: z.unknown() })).min(1),
@@ -20,7 +20,7 @@ const messagesRequestSchema = z.looseObject({
 });
 
 /** Worded like Anthropic's two real context errors: prompt alone too long, or prompt plus max_tokens. */
-function contextLengthMessage(overflow: ContextOverflow): string {
+export function contextLengthMessage(overflow: ContextOverflow): string {
   if (overflow.promptTokens > overflow.contextWindow) {
     return `prompt is too long: ${overflow.promptTokens} tokens > ${overflow.contextWindow} maximum`;
   }

@@ -48,8 +48,8 @@ export class Exchange {
     this.sendText(status, 'application/json', JSON.stringify(body), headers);
   }
 
-  /** Sends a complete response with any body. */
-  sendText(status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+  /** Sends a complete response with any body, text or bytes. */
+  sendText(status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
     if (this.clientGone.aborted) return;
     this.response.writeHead(status, {
       ...this.#headers(),

@@ -1,3 +1,3 @@
 export { startSimulator, type SimulatorHandle, type SimulatorOptions } from './simulator.js';
-export type { CutStreamFault, Fault, HangFault, LatencySpec, MalformedFault, Scenario, StatusFault } from './scenario.js';
+export type { BatchBehaviour, BatchLineFailure, CutStreamFault, Fault, HangFault, LatencySpec, MalformedFault, Scenario, StatusFault } from './scenario.js';
 export type { ModelStats, SimulatorStats } from './simulator-stats.js';

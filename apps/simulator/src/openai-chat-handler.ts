@@ -11,7 +11,7 @@ import { estimatePromptTokens, findContextOverflow, generateAnswer, type Context
 import type { SimulatorState } from './simulator-state.js';
 
 /** The fields of a chat completion request the simulator reads; everything else is accepted and ignored. */
-const chatRequestSchema = z.looseObject({
+export const chatRequestSchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(z.looseObject({ role: z.string(), content: z.unknown().optional() })).min(1),
   stream: z.boolean().nullish(),
@@ -21,7 +21,7 @@ const chatRequestSchema = z.looseObject({
 });
 
 /** Worded like OpenAI's real context-length error so log-based tooling recognises it. */
-function contextLengthMessage(overflow: ContextOverflow): string {
+export function contextLengthMessage(overflow: ContextOverflow): string {
   const requested = overflow.promptTokens + overflow.requestedOutputTokens;
   return (
     `This model's maximum context length is ${overflow.contextWindow} tokens. However, you requested ${requested} tokens ` +

@@ -14,8 +14,8 @@ export class RequestBodyError extends Error {
   }
 }
 
-/** Reads the whole request body and parses it as JSON (an empty body reads as `{}`). */
-export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+/** Reads the whole request body as bytes, refusing more than {@link MAX_BODY_BYTES}. */
+export async function readRawBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -23,7 +23,12 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new RequestBodyError(`Request body exceeds ${MAX_BODY_BYTES} bytes.`, 413);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads the whole request body and parses it as JSON (an empty body reads as `{}`). */
+export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const text = (await readRawBody(request)).toString('utf8');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;

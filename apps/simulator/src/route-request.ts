@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { handleAnthropicMessages } from './anthropic-messages-handler.js';
+import { routeBatchRequest } from './batch-routes.js';
 import { CONTROL_PREFIX, handleControl } from './control-handler.js';
 import { Exchange, type Provider } from './exchange.js';
 import { handleListModels } from './models-handler.js';
@@ -29,10 +30,12 @@ function detectProvider(path: string, headers: IncomingHttpHeaders): Provider {
   return headers['anthropic-version'] === undefined ? 'openai' : 'anthropic';
 }
 
-async function dispatch(state: SimulatorState, exchange: Exchange, method: string, path: string, rawPath: string): Promise<void> {
+async function dispatch(state: SimulatorState, exchange: Exchange, method: string, path: string, url: URL): Promise<void> {
   if (path.startsWith(CONTROL_PREFIX)) return handleControl(state, exchange, method, path);
   const route = `${method} ${path}`;
   if (route === 'GET /v1/models') return handleListModels(exchange, state.scenarios.keys());
+  if (await routeBatchRequest(state, exchange, method, path, url.searchParams)) return;
+  const rawPath = url.pathname;
   const handler = BODY_ROUTES[route];
   if (!handler) {
     const message = exchange.provider === 'openai' ? `Invalid URL (${method} ${rawPath})` : 'Not Found';
@@ -52,12 +55,12 @@ async function dispatch(state: SimulatorState, exchange: Exchange, method: strin
 
 /** Entry point for every HTTP request: picks the provider conventions and the handler. Never rejects. */
 export async function routeRequest(state: SimulatorState, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const rawPath = new URL(request.url ?? '/', 'http://simulator').pathname;
-  const path = normalizePath(rawPath);
+  const url = new URL(request.url ?? '/', 'http://simulator');
+  const path = normalizePath(url.pathname);
   const method = request.method ?? 'GET';
   const exchange = new Exchange(request, response, path.startsWith(CONTROL_PREFIX) ? 'openai' : detectProvider(path, request.headers));
   try {
-    await dispatch(state, exchange, method, path, rawPath);
+    await dispatch(state, exchange, method, path, url);
   } catch (error) {
     // A bug in the simulator must not look like a simulated fault: say so loudly in the body.
     const message = `Simulator internal error: ${error instanceof Error ? error.message : String(error)}`;

@@ -46,6 +46,44 @@ export interface CutStreamFault extends FaultBase {
 /** One injected failure. Faults are tried in order; the first that fires wins. */
 export type Fault = StatusFault | HangFault | MalformedFault | CutStreamFault;
 
+/** Per-line failures of a provider batch (OpenAI Batch, Anthropic Message Batches). */
+export interface BatchLineFailure {
+  /** Fail every Nth line, counted from 1: `every: 3` fails lines 3, 6, 9, … */
+  every?: number;
+  /**
+   * Fail the lines with these custom_ids: a line matches when its custom_id equals one, or ends
+   * with `_` followed by one (so ids behind a client's own prefix match too).
+   */
+  customIds?: string[];
+  /** HTTP status of the line's error (default 500); the provider's error type follows from it. */
+  status?: number;
+  /** Replaces the provider-like default message. */
+  message?: string;
+  /** OpenAI `error.code`; derived from the status when absent. */
+  code?: string;
+}
+
+/** How provider batches behave for the model of their (first) line. Times run on the wall clock. */
+export interface BatchBehaviour {
+  /** From creation to the end of processing, in ms; default {@link DEFAULT_BATCH_COMPLETION_MS}. */
+  completionMs?: number;
+  /** How long a cancelled batch stays `cancelling`/`canceling` before it ends, in ms; default 0. */
+  cancelMs?: number;
+  /**
+   * How the batch ends: `completed` (default); `failed` (OpenAI: the batch fails validation, no
+   * line runs; Anthropic, which has no failed batch: every line ends `errored` with an api_error);
+   * `expired` (only the first `expireAfterLines` lines run, the rest expire).
+   */
+  outcome?: 'completed' | 'failed' | 'expired';
+  /** With `outcome: 'expired'`: how many lines (in input order) finish before the batch expires; default 0. */
+  expireAfterLines?: number;
+  /** Lines that end with an error instead of an answer. */
+  failLines?: BatchLineFailure;
+}
+
+/** Batch processing time when the scenario does not say. */
+export const DEFAULT_BATCH_COMPLETION_MS = 1000;
+
 /** How the simulator behaves for one model id (or for every model, under the key `'*'`). */
 export interface Scenario {
   /** Delay before answering; none when absent. */
@@ -60,6 +98,8 @@ export interface Scenario {
   faults?: Fault[];
   /** Scripted answers, one per answered call in order (the last repeats); absent: the simulated answer. */
   replies?: string[];
+  /** Provider batches whose (first) line names this model. Chat faults and latency do not apply to batch lines. */
+  batch?: BatchBehaviour;
 }
 
 const nonNegative = z.number().finite().nonnegative();
@@ -91,6 +131,22 @@ const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('cut-stream'), rate, count, afterChunks: z.number().int().nonnegative() }),
 ]);
 
+const batchSchema = z.strictObject({
+  completionMs: nonNegative.optional(),
+  cancelMs: nonNegative.optional(),
+  outcome: z.enum(['completed', 'failed', 'expired']).optional(),
+  expireAfterLines: z.number().int().nonnegative().optional(),
+  failLines: z
+    .strictObject({
+      every: z.number().int().positive().optional(),
+      customIds: z.array(z.string().min(1)).optional(),
+      status: z.number().int().min(400).max(599).optional(),
+      message: z.string().optional(),
+      code: z.string().optional(),
+    })
+    .optional(),
+});
+
 /** Validates a scenario received over HTTP or passed in code; unknown keys are rejected to catch typos. */
 export const scenarioSchema: z.ZodType<Scenario> = z.strictObject({
   latencyMs: latencySchema.optional(),
@@ -99,6 +155,7 @@ export const scenarioSchema: z.ZodType<Scenario> = z.strictObject({
   contextWindow: z.number().int().positive().optional(),
   faults: z.array(faultSchema).optional(),
   replies: z.array(z.string().min(1)).min(1).optional(),
+  batch: batchSchema.optional(),
 });
 
 /** Thrown when a scenario does not match {@link scenarioSchema}; the message lists every problem. */

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BatchStore } from './batch-store.js';
 import { routeRequest } from './route-request.js';
 import type { Scenario } from './scenario.js';
 import { ScenarioRegistry } from './scenario-registry.js';
@@ -38,6 +39,8 @@ export interface SimulatorHandle {
   stats(): SimulatorStats;
   /** Zeroes every counter. */
   resetStats(): void;
+  /** Forgets every file and provider batch. */
+  resetBatches(): void;
 }
 
 function formatUrl(host: string, port: number): string {
@@ -51,6 +54,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scenarios: new ScenarioRegistry(options.scenarios),
     stats: new StatsRecorder(),
     random: createSeededRandom(options.seed ?? DEFAULT_SEED),
+    batches: new BatchStore(),
+    now: () => Date.now(),
   };
   const server = createServer((request, response) => {
     void routeRequest(state, request, response);
@@ -80,5 +85,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     resetScenarios: () => state.scenarios.reset(),
     stats: () => state.stats.snapshot(),
     resetStats: () => state.stats.reset(),
+    resetBatches: () => state.batches.reset(),
   };
 }

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { contextPoliciesFrom, createActivities, createObservabilityActivities, ModelRegistry } from '#activities';
+import { contextPoliciesFrom, createActivities, createBatchActivities, createObservabilityActivities, ModelRegistry, repositoryBatchStore } from '#activities';
 import type { ResolvedConfig } from '#libs/config';
-import { CircuitBreakerRegistry } from '#libs/llm';
+import { CircuitBreakerRegistry, createBatchProviderClient } from '#libs/llm';
 import type { RagRuntime } from '#libs/rag-runtime';
 import { RouteTable } from '#libs/routes';
 import { DISABLED_TELEMETRY, temporalWorkerTracing, type Telemetry } from '#libs/telemetry';
@@ -33,8 +33,15 @@ export function routeTableFor(config: ResolvedConfig): RouteTable {
 /** A worker for chat workflows and their activities, built from injected parts. */
 export async function createChatWorker(options: ChatWorkerOptions): Promise<Worker> {
   const { config, client } = options;
+  const routes = routeTableFor(config);
+  const spend = {
+    ledger: options.rag.ledger,
+    budgets: config.budgets,
+    onSoftLimit: (crossed: readonly { scope: string; subject: string; spentUsd: number; limitUsd: number }[]) =>
+      console.warn(`[ballast] soft spending limit crossed: ${crossed.map((cap) => `${cap.scope} ${cap.subject} $${cap.spentUsd}/$${cap.limitUsd}`).join(', ')}`),
+  };
   const chatActivities = createActivities({
-    routes: routeTableFor(config),
+    routes,
     models: new ModelRegistry(config.providers),
     catalog: config.catalog,
     breakers: new CircuitBreakerRegistry(config.circuitBreaker),
@@ -43,16 +50,27 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     contextPolicies: contextPoliciesFrom(config.routes),
     egress: options.rag.egress,
     conversations: options.rag.conversations,
-    spend: {
-      ledger: options.rag.ledger,
-      budgets: config.budgets,
-      onSoftLimit: (crossed) => console.warn(`[ballast] soft spending limit crossed: ${crossed.map((cap) => `${cap.scope} ${cap.subject} $${cap.spentUsd}/$${cap.limitUsd}`).join(', ')}`),
-    },
+    spend,
     recordAttempt: async (workflowId, attempt) => {
       await client.workflow.getHandle(workflowId).signal(attemptRecordedSignal, attempt);
     },
   });
-  const activities = { ...chatActivities, ...createObservabilityActivities(observabilityDependenciesFor(config, options.rag)) };
+  const batchClients = new Map(config.providers.map((provider) => [provider.name, createBatchProviderClient(provider)]));
+  const batchActivities = createBatchActivities({
+    store: repositoryBatchStore(options.rag.batches),
+    routes,
+    catalog: config.catalog,
+    batchClient: (provider) => batchClients.get(provider),
+    spend,
+    client,
+    taskQueue: config.temporal.taskQueue,
+    chatSettings: {
+      retry: config.retry,
+      timeouts: { attemptTimeoutMs: config.server.attemptTimeoutMs, heartbeatTimeoutMs: config.server.heartbeatTimeoutMs },
+      callModelAs: config.temporal.callModelAs,
+    },
+  });
+  const activities = { ...chatActivities, ...batchActivities, ...createObservabilityActivities(observabilityDependenciesFor(config, options.rag)) };
   // The alert and review Schedules start workflows this worker runs: kept in step with its configuration.
   await ensureObservabilitySchedules(client, config);
   // A bundle handed in (tests share one across workers) has its interceptor modules compiled in.

@@ -4,6 +4,7 @@ import { ContextBudgetPolicySchema } from '#libs/context';
 import { ModelCatalogOverrideSchema } from '#libs/models';
 import { alertsPolicySchema, redactionPolicySchema } from '#libs/observability';
 import { RoutingRulesSchema } from '#libs/routing';
+import { BatchConfigSchema } from './batch-config-schema.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -51,6 +52,17 @@ export const RouteValidationConfigSchema = z.strictObject({
   /** Share of supported claims below which the mode acts. */
   minGroundedness: z.number().min(0).max(1).default(0.8),
   refusalMessage: z.string().min(1).default('I could not find a reliable answer to that in the available sources.'),
+  /** An LLM judge for the claims the fast checks leave undecided; its calls are charged to the request. Absent: no judge. */
+  judge: z
+    .strictObject({
+      /** A route name or a catalog model a configured provider serves (a route's first target is used); a cheap model. */
+      model: z.string().min(1),
+      /** Most claims sent per answer, the most undecided first. */
+      maxClaims: positiveInt.max(50).default(8),
+      /** Longest the judge may take, one retry included; past it the fast verdicts stand. */
+      timeoutMs: positiveInt.default(10_000),
+    })
+    .optional(),
 });
 
 export const RouteConfigSchema = z.strictObject({
@@ -294,6 +306,7 @@ export const BallastConfigSchema = z.strictObject({
   budgets: BudgetsConfigSchema.prefault({}),
   rateLimits: RateLimitsConfigSchema.prefault({}),
   observability: ObservabilityConfigSchema.prefault({}),
+  batch: BatchConfigSchema.prefault({}),
 });
 
 /** The configuration as written (before defaults). */

@@ -2,3 +2,4 @@ export * from './config-error.js';
 export * from './config-schema.js';
 export * from './environment-variables.js';
 export * from './load-config.js';
+export * from './batch-config-schema.js';

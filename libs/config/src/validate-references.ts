@@ -22,6 +22,15 @@ export function validateReferences(config: ResolvedConfig): ConfigProblem[] {
       }
     });
   }
+  for (const [routeName, route] of Object.entries(config.routes)) {
+    const judge = route.validation?.judge?.model;
+    if (judge !== undefined && !isServable(config, judge)) {
+      problems.push({
+        path: `routes.${routeName}.validation.judge.model`,
+        message: `judge model '${judge}' is neither a route (${Object.keys(config.routes).join(', ')}) nor a catalog model a configured provider serves; name a cheap configured model, e.g. a route of its own`,
+      });
+    }
+  }
   for (const tier of config.routing.tiers) {
     if (!config.routes[tier]) {
       problems.push({ path: `routing.tiers`, message: `tier '${tier}' has no route; add routes.${tier}.targets` });
@@ -40,4 +49,11 @@ export function validateReferences(config: ResolvedConfig): ConfigProblem[] {
   const keys = config.auth.apiKeys.map((apiKey) => apiKey.key);
   if (new Set(keys).size !== keys.length) problems.push({ path: 'auth.apiKeys', message: 'the same API key is listed twice' });
   return problems;
+}
+
+/** A route name, or a catalog model whose provider family is configured (by name or kind), as the route table resolves it. */
+function isServable(config: ResolvedConfig, model: string): boolean {
+  if (config.routes[model] !== undefined) return true;
+  const entry = config.catalog.find(model);
+  return entry !== undefined && config.providers.some((provider) => provider.name === entry.provider || provider.kind === entry.provider);
 }

@@ -7,3 +7,5 @@ export * from './rag.js';
 export * from './search-attributes.js';
 export * from './task-queues.js';
 export * from './validation.js';
+export * from './batch.js';
+export * from './openai-finish-reason.js';

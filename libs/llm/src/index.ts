@@ -24,3 +24,4 @@ export {
 export { createAnthropicClient, sharedAnthropicClients, ANTHROPIC_DEFAULT_BASE_URL } from './anthropic/anthropic-client.js';
 export { convertAnthropicError } from './anthropic/anthropic-error.js';
 export { ANTHROPIC_DEFAULT_MAX_TOKENS } from './anthropic/convert-to-anthropic-settings.js';
+export * from './batch/index.js';

@@ -60,3 +60,4 @@ export { TracesRepository, type TraceListQuery, type TraceScope } from './traces
 export { TraceAnalytics, type CostlyTraceRef, type GroupTotals, type LatencySamples, type TraceRange, type TraceTotals } from './traces/trace-analytics.js';
 export { AlertsRepository, type AlertDelivery, type AlertIdentity, type AlertScope, type StoredAlertEvent, type StoredAlertState } from './alerts/alerts-repository.js';
 export { ReviewsRepository, type StoredReview } from './alerts/reviews-repository.js';
+export * from './batches/index.js';

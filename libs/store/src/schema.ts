@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DocumentStatus, SupportedMediaType } from '#libs/contracts';
 import type { ApiKeyRole } from './api-keys/api-key-role.js';
+import type { BatchLineStatus } from './batches/batch-line-record.js';
+import type { BatchProviderJobStatus } from './batches/batch-provider-job-record.js';
+import type { BatchMode, BatchStatus } from './batches/batch-record.js';
 import type { ReservationStatus } from './ledger/reservation-status.js';
 
 /**
@@ -26,6 +29,9 @@ export interface StoreSchema {
   alert_states: AlertStatesTable;
   alert_events: AlertEventsTable;
   reviews: ReviewsTable;
+  batches: BatchesTable;
+  batch_lines: BatchLinesTable;
+  batch_provider_jobs: BatchProviderJobsTable;
 }
 
 /** A response-cache entry of one route. */
@@ -308,4 +314,72 @@ export interface ReviewsTable {
   markdown: string;
   /** The ranked sections as JSON. */
   sections: string;
+}
+
+/** A batch of chat requests (migration 0016, docs/batches.md). */
+export interface BatchesTable {
+  id: string;
+  tenant_id: string;
+  user_id: string | null;
+  key_id: string | null;
+  mode: BatchMode;
+  status: BatchStatus;
+  endpoint: string;
+  completion_window: string;
+  deadline_at: string;
+  webhook_url: string | null;
+  /** JSON object of strings. */
+  metadata: string;
+  /** JSON array of `{line, customId, code, message}`: the rejected input lines reported. */
+  invalid_errors: string;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  /** JSON `{code, message}` when the batch failed. */
+  error: string | null;
+}
+
+/** One input line of a batch; (batch_id, line_index) is the key. */
+export interface BatchLinesTable {
+  batch_id: string;
+  line_index: number;
+  /** Unique among the batch's lines that are not `invalid`. */
+  custom_id: string | null;
+  status: BatchLineStatus;
+  /** The validated chat request, JSON; null for invalid lines. */
+  request: string | null;
+  /** The chat.completion body, JSON. */
+  response: string | null;
+  /** JSON `{code, message}`. */
+  error: string | null;
+  /** 1 when a failed line may be resubmitted. */
+  retryable: Generated<number>;
+  provider: string | null;
+  model: string | null;
+  round: Generated<number>;
+  attempts: Generated<number>;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cached_tokens: number | null;
+  cost_nanos: Int8 | null;
+  /** 1 once the line's ledger reservation is settled or released. */
+  settled: Generated<number>;
+  updated_at: string;
+}
+
+/** One provider batch submitted for a batch; (batch_id, round, provider, model) is the key. */
+export interface BatchProviderJobsTable {
+  batch_id: string;
+  round: number;
+  provider: string;
+  model: string;
+  provider_batch_id: string | null;
+  input_file_id: string | null;
+  status: BatchProviderJobStatus;
+  line_count: number;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
 }

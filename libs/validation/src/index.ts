@@ -15,6 +15,8 @@ export {
   ABSENT_FACTOR,
   CANDIDATE_PASSAGES,
   CONTRADICTION_FACTOR,
+  JUDGE_MAX_SCORE,
+  JUDGE_MIN_SCORE,
   PREFIX_MATCH_CREDIT,
   REFUSAL_COVERED_MIN,
   RELEVANT_CLAUSE_MIN,
@@ -55,4 +57,4 @@ export type { JudgeClaims, JudgeVerdict } from './judge/judge-port.js';
 export { buildJudgePrompt } from './judge/build-judge-prompt.js';
 export { parseJudgeResponse } from './judge/parse-judge-response.js';
 export { JudgeResponseError, type JudgeResponseFacts, type JudgeResponseFailure } from './judge/judge-response-error.js';
-export { applyJudgeVerdicts, claimsForJudge } from './judge/apply-judge-verdicts.js';
+export { applyJudgeVerdicts, claimsForJudge, isUndecided, undecidedClaimCount } from './judge/apply-judge-verdicts.js';

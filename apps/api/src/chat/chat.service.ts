@@ -194,7 +194,7 @@ class TracedChatFailure extends Error {
 }
 
 /** The caller as the workflow records it: ids and the key's own budgets, nothing else of the key. */
-function workflowCaller(caller: Caller & { keyBudgets?: Caller['keyBudgets'] }, endUser: string | undefined): Caller {
+export function workflowCaller(caller: Caller & { keyBudgets?: Caller['keyBudgets'] }, endUser: string | undefined): Caller {
   const budgets = caller.keyBudgets ?? {};
   return {
     tenantId: caller.tenantId,

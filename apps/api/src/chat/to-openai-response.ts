@@ -1,16 +1,7 @@
-import type { AttemptRecord, ChatResult, FinishReason } from '#libs/contracts';
+import { OPENAI_FINISH_REASONS, type AttemptRecord, type ChatResult } from '#libs/contracts';
 import type { WireCacheReport } from '../cache/cache-report.js';
 import { toWireContext } from './to-wire-context.js';
 import { toWireValidation } from './to-wire-validation.js';
-
-const FINISH_REASONS: Record<FinishReason, string> = {
-  stop: 'stop',
-  length: 'length',
-  'content-filter': 'content_filter',
-  'tool-calls': 'tool_calls',
-  error: 'stop',
-  other: 'stop',
-};
 
 /** Facts about how the request ran, returned beside the OpenAI fields. */
 export interface BallastEnvelope {
@@ -35,7 +26,7 @@ export function toOpenAiResponse(result: ChatResult, envelope: BallastEnvelope) 
       {
         index: 0,
         message: { role: 'assistant' as const, content: response.content, refusal: null },
-        finish_reason: FINISH_REASONS[response.finishReason],
+        finish_reason: OPENAI_FINISH_REASONS[response.finishReason],
         logprobs: null,
       },
     ],

@@ -23,5 +23,20 @@ export function toWireValidation(report: AnswerValidationReport) {
     uncertain_claims: report.uncertainClaims,
     invalid_citations: report.invalidCitations,
     duration_ms: report.durationMs,
+    ...(report.judge === undefined
+      ? {}
+      : {
+          judge: {
+            model: report.judge.model,
+            served_by: report.judge.provider === undefined ? null : `${report.judge.provider}/${report.judge.servedBy ?? report.judge.model}`,
+            calls: report.judge.calls,
+            claims: report.judge.claims,
+            changed: report.judge.changed,
+            cost_usd: report.judge.costUsd,
+            input_tokens: report.judge.inputTokens,
+            output_tokens: report.judge.outputTokens,
+            ...(report.judge.error === undefined ? {} : { error: report.judge.error }),
+          },
+        }),
   };
 }

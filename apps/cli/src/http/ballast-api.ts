@@ -11,6 +11,10 @@ export class ApiError extends Error {
     /** The problem `type`, e.g. `/problems/collection-not-found`, when the API sent one. */
     readonly problemType: string | undefined,
     detail: string,
+    /** The problem `title` (e.g. `Not Found`), when the API sent one. */
+    readonly title?: string | undefined,
+    /** The whole problem+json body, for extensions such as a list of invalid lines. */
+    readonly problem?: Readonly<Record<string, unknown>> | undefined,
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -93,7 +97,27 @@ export class BallastApi {
     return (await this.request('GET', `/v1/collections/${encodeURIComponent(collection)}/documents/${encodeURIComponent(documentId)}`)) as DocumentBody;
   }
 
+  /**
+   * Any JSON call: `body` is sent as it is with its content type (`application/jsonl`, JSON, ...),
+   * or no body at all. Answers the parsed JSON; refusals throw ApiError.
+   */
+  async send(method: string, path: string, body?: { readonly text: string; readonly contentType: string }): Promise<unknown> {
+    return this.request(method, path, body ? { body: body.text, contentType: body.contentType } : {});
+  }
+
+  /** A `GET` whose answer is read as a stream (e.g. JSONL results) rather than parsed; refusals throw ApiError. */
+  async getStream(path: string, accept: string): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.fetchOk('GET', path, {}, `${accept}, application/problem+json`);
+    return response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+  }
+
   private async request(method: string, path: string, options: { body?: string | FormData; contentType?: string } = {}): Promise<unknown> {
+    const response = await this.fetchOk(method, path, options, 'application/json, application/problem+json');
+    return parseJson(await response.text());
+  }
+
+  /** Sends a request; answers the response when it is a success, throws ApiError otherwise. */
+  private async fetchOk(method: string, path: string, options: { body?: string | FormData; contentType?: string }, accept: string): Promise<Response> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
     try {
@@ -101,7 +125,7 @@ export class BallastApi {
         method,
         headers: {
           authorization: `Bearer ${this.apiKey}`,
-          accept: 'application/json, application/problem+json',
+          accept,
           ...(options.contentType ? { 'content-type': options.contentType } : {}),
         },
         ...(options.body !== undefined ? { body: options.body } : {}),
@@ -109,19 +133,27 @@ export class BallastApi {
     } catch (error) {
       throw new ApiError(undefined, undefined, `cannot reach the Ballast API at ${this.baseUrl} (${networkReason(error)}); is it running (\`ballast start\`), and is --api / BALLAST_API_URL right?`);
     }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
     if (!response.ok) {
+      const body = parseJson(await response.text());
       const problem = (typeof body === 'object' && body !== null ? body : {}) as { detail?: unknown; title?: unknown; type?: unknown };
       const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : typeof problem.title === 'string' && problem.title ? problem.title : `${response.status} ${response.statusText}`.trim();
-      throw new ApiError(response.status, typeof problem.type === 'string' ? problem.type : undefined, detail);
+      throw new ApiError(
+        response.status,
+        typeof problem.type === 'string' ? problem.type : undefined,
+        detail,
+        typeof problem.title === 'string' && problem.title ? problem.title : undefined,
+        problem as Record<string, unknown>,
+      );
     }
-    return body;
+    return response;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -12,6 +12,7 @@ import { addCacheHitsToUsage } from './0011-add-cache-hits-to-usage.js';
 import { createTraces } from './0012-create-traces.js';
 import { createAlertsAndReviews } from './0013-create-alerts-and-reviews.js';
 import { splitTraceContents } from './0014-split-trace-contents.js';
+import { createBatches } from './0016-create-batches.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -30,4 +31,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   createTraces,
   createAlertsAndReviews,
   splitTraceContents,
+  createBatches,
 ];

@@ -1,4 +1,5 @@
 import { termsOf } from '../shared/context-terms.js';
+import { scanWords } from '../shared/word-scan.js';
 
 /** Words that negate what follows them. */
 const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 'nowhere', 'neither', 'nor', 'cannot', 'without', 'non']);
@@ -73,4 +74,19 @@ export function restrictsByException(text: string): boolean {
 /** Whether a text restricts with "only" ("only assistance dogs", "exclusively", "solely"). */
 export function restrictsWithOnly(text: string): boolean {
   return /\b(?:only|exclusively|solely)\b/i.test(text);
+}
+
+// "… but not X": X is what the statement leaves out, up to the clause's end.
+const CONTRAST_SCOPE = /\bbut\s+not\s+([^,;.()]+)/gi;
+
+/**
+ * The terms a contrasting "but not" leaves out: "Restored instances keep the parameter group
+ * but not the IP allow-list" leaves out the allow-list (`negationCount` does not count that
+ * "not": the statement itself is positive). Undefined when the text has no such scope.
+ */
+export function contrastScopes(text: string): { readonly excluded: ReadonlySet<string> } | undefined {
+  if (!/\bbut\s+not\b/i.test(text)) return undefined;
+  const excluded = new Set<string>();
+  for (const match of text.matchAll(CONTRAST_SCOPE)) for (const word of scanWords(match[1] ?? '')) for (const term of word.terms) excluded.add(term);
+  return excluded.size === 0 ? undefined : { excluded };
 }

@@ -1,7 +1,8 @@
 import { type Claim } from '../claims/claim.js';
 import { SUPPORT_SOURCES } from '../testing/support-sources.js';
 import { validateAnswer } from '../validate-answer.js';
-import { applyJudgeVerdicts, claimsForJudge } from './apply-judge-verdicts.js';
+import { JUDGE_MAX_SCORE, JUDGE_MIN_SCORE } from '../support/thresholds.js';
+import { applyJudgeVerdicts, claimsForJudge, isUndecided, undecidedClaimCount } from './apply-judge-verdicts.js';
 import { buildJudgePrompt } from './build-judge-prompt.js';
 import { JudgeResponseError } from './judge-response-error.js';
 import { parseJudgeResponse } from './parse-judge-response.js';
@@ -59,5 +60,19 @@ describe('applyJudgeVerdicts', () => {
     expect(after.claims[0]?.reasons.at(-1)).toBe('judge: Original payment method.');
     const rejected = applyJudgeVerdicts(validation, judged, [{ claim: 1, supported: false, sourceId: null, reason: 'Not stated.' }]);
     expect(rejected).toMatchObject({ verdict: 'partially-grounded', unsupportedClaims: 1 });
+  });
+});
+
+describe('claimsForJudge', () => {
+  it('sends the claims in the judge band, at most maxClaims, the most undecided first, in answer order', () => {
+    expect([JUDGE_MIN_SCORE - 0.001, JUDGE_MIN_SCORE, JUDGE_MAX_SCORE - 0.001, JUDGE_MAX_SCORE].map(isUndecided)).toEqual([false, true, true, false]);
+    const validation = validateAnswer({ answer: 'Refunds go back to the card you paid with [2]. Express shipping costs $15 [1].', sources: SUPPORT_SOURCES });
+    const banded = validation.claims.map((support) => (support.claim.text.startsWith('Express') ? { ...support, score: JUDGE_MIN_SCORE + 0.001 } : support));
+    const wider = { ...validation, claims: banded };
+    expect(undecidedClaimCount(wider)).toBe(2);
+    expect(claimsForJudge(wider).map((item) => item.text)).toEqual(['Refunds go back to the card you paid with.', 'Express shipping costs $15.']);
+    // The refund claim is nearer the middle of the band: it is the one sent when only one may be.
+    expect(claimsForJudge(wider, 1).map((item) => item.text)).toEqual(['Refunds go back to the card you paid with.']);
+    expect(claimsForJudge(wider, 0)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export function checkDates(claim: ClaimFacts, passage: Passage, index: SourceInd
     // One source date answers one claim date ("between November 1 and March 31").
     const own = candidates.filter((candidate) => agree(anchored.fact, candidate.fact) || !claim.dates.some((other) => other !== anchored && agree(other.fact, candidate.fact)));
     const { agreeing, conflicting } = alignFact(anchored.fact, claim.termSet, own, datesComparable, datesAgree, index.idf, index.distinctive);
-    if (agreeing !== undefined) continue;
+    if (agreeing !== undefined || (conflicting !== undefined && yearBefore(anchored.fact, conflicting.fact, passage.text))) continue;
     const said = `${anchored.fact.raw.trim()} (${formatDate(anchored.fact)})`;
     if (conflicting !== undefined) {
       findings.push({ check: 'date', severity: 'contradiction', reason: `date ${said} differs from source's ${conflicting.fact.raw.trim()} (${formatDate(conflicting.fact)})` });
@@ -39,4 +39,14 @@ export function checkDates(claim: ClaimFacts, passage: Passage, index: SourceInd
     }
   }
   return findings;
+}
+
+// "up 8% from SEK 1,148 million a year earlier", "compared with the previous year".
+const YEAR_EARLIER = /\b(?:a|one) year (?:earlier|before|ago)\b|\b(?:the )?(?:previous|prior|preceding) year\b|\blast year\b|\byear[- ]on[- ]year\b/i;
+
+/** The year before the source's, when the passage speaks of "a year earlier": "the same quarter of 2023" for "Q3 2024, up 8% from … a year earlier". */
+function yearBefore(claim: CalendarDate, source: CalendarDate, passageText: string): boolean {
+  if (claim.year === undefined || source.year === undefined || claim.year !== source.year - 1) return false;
+  if ((claim.month !== undefined && claim.month !== source.month) || (claim.day !== undefined && claim.day !== source.day)) return false;
+  return YEAR_EARLIER.test(passageText);
 }

@@ -1,3 +1,4 @@
+import { placeAliases } from '../../facts/demonyms.js';
 import { type NamedEntity } from '../../facts/entities.js';
 import { restrictsWithOnly } from '../../facts/polarity.js';
 import { type ClaimFacts } from '../claim-facts.js';
@@ -60,6 +61,7 @@ function swap(entity: NamedEntity, sourceNames: readonly NamedEntity[]): Finding
   return { check: 'entity', severity: 'contradiction', reason: `entity ${entity.raw} is not the source's ${names}` };
 }
 
+// Each word there, or another name of the same place ("Dutch" for "the Netherlands").
 function presentIn(entity: NamedEntity, words: ReadonlySet<string>): boolean {
-  return entity.words.every((word) => words.has(normaliseWord(word)));
+  return entity.words.every((word) => words.has(normaliseWord(word)) || placeAliases(word).some((alias) => words.has(normaliseWord(alias))));
 }

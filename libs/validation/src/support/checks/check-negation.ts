@@ -1,4 +1,4 @@
-import { oppositesOf, restrictsByException, restrictsWithOnly } from '../../facts/polarity.js';
+import { contrastScopes, oppositesOf, restrictsByException, restrictsWithOnly } from '../../facts/polarity.js';
 import { type ClaimFacts } from '../claim-facts.js';
 import { type Finding } from '../finding.js';
 import { type Focus } from '../focus.js';
@@ -12,9 +12,11 @@ import { NEGATION_FOCUS_MIN } from '../thresholds.js';
  */
 export function checkNegation(claim: ClaimFacts, focus: Focus): Finding[] {
   const exceptionForOnly = restrictsWithOnly(claim.text) && !restrictsWithOnly(focus.clause.text) && focus.clause.negations % 2 === 1 && restrictsByException(focus.sentence);
-  const sourceNegations = focus.clause.negations + (exceptionForOnly ? 1 : 0);
   const sourceTerms = focus.clause.termSet;
   const opposites = oppositesOf(claim.termSet, sourceTerms);
+  // "covers parts but not labour": a negated claim about what the contrast leaves out ("labour is not covered") says the same.
+  const aboutLeftOut = claim.negations % 2 === 1 && focus.clause.negations % 2 === 0 && opposites.length % 2 === 0 && leavesOut(focus.clause.text, claim.coverageTerms);
+  const sourceNegations = focus.clause.negations + (exceptionForOnly ? 1 : 0) + (aboutLeftOut ? 1 : 0);
   const flipped = (claim.negations % 2 !== sourceNegations % 2) !== (opposites.length % 2 === 1);
   if (!flipped) return [];
   // A claim that shares little with the clause is not a restatement of it: its "not" may be a conclusion drawn from it.
@@ -29,4 +31,10 @@ export function checkNegation(claim: ClaimFacts, focus: Focus): Finding[] {
     severity,
     reason: claim.negations % 2 === 1 ? `negation: the claim negates what the source states ("${excerpt}")` : `negation: the source negates what the claim states ("${excerpt}")`,
   }];
+}
+
+// Whether the clause's "but not X" scope holds one of the terms.
+function leavesOut(clause: string, terms: readonly string[]): boolean {
+  const excluded = contrastScopes(clause)?.excluded;
+  return excluded !== undefined && terms.some((term) => excluded.has(term));
 }
