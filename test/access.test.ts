@@ -107,6 +107,7 @@ describe("another tenant's resources are missing (404)", () => {
   let documentId: string;
   let tenantAKeyId: string;
   let tenantBAdmin: string;
+  let batchId: string;
 
   beforeAll(async () => {
     expect((await json('/v1/collections', { json: { name: 'private-docs' } })).status).toBe(201);
@@ -118,11 +119,18 @@ describe("another tenant's resources are missing (404)", () => {
     requestId = chat.body['ballast'].request_id as string;
     tenantAKeyId = (await createKey({ tenant_id: 'tenant-a', user_id: 'alice', role: 'tenant-admin' }))['id'] as string;
     tenantBAdmin = (await createKey({ tenant_id: 'tenant-b', user_id: 'bob', role: 'tenant-admin' }))['key'] as string;
+    // A batch of tenant A's: tenant B can neither read nor cancel it.
+    const batch = await json('/v1/batches', { json: { mode: 'queued', requests: [{ custom_id: 'a', body: ask() }] } });
+    expect(batch.status).toBe(202);
+    batchId = batch.body['id'] as string;
   });
 
   /** Route template → how tenant B asks for tenant A's resource. Every templated route must be listed. */
   const crossTenant = (): Record<string, [string, Parameters<TestStack['api']>[1]]> => ({
     'GET /v1/requests/{id}': [`/v1/requests/${requestId}`, {}],
+    'GET /v1/batches/{id}': [`/v1/batches/${batchId}`, {}],
+    'GET /v1/batches/{id}/results': [`/v1/batches/${batchId}/results`, {}],
+    'POST /v1/batches/{id}/cancel': [`/v1/batches/${batchId}/cancel`, { method: 'POST' }],
     // Traces need a tenant-admin: tenant B's own tenant-admin asks for tenant A's trace.
     'GET /v1/traces/{id}': [`/v1/traces/${requestId}`, { key: tenantBAdmin }],
     'GET /v1/collections/{collection}': ['/v1/collections/private-docs', {}],
@@ -152,6 +160,7 @@ describe("another tenant's resources are missing (404)", () => {
     // Nothing was changed: the document and the key are still there for their owner.
     expect((await json(`/v1/collections/private-docs/documents/${documentId}`)).body['status']).not.toBe('deleting');
     expect((await json(`/v1/admin/keys/${tenantAKeyId}`, { key: ADMIN_API_KEY })).body['revoked_at']).toBeNull();
+    expect((await json(`/v1/batches/${batchId}`)).body['status']).not.toMatch(/cancel/);
   });
 
   test("a tenant-admin naming another tenant's usage or keys gets 404; the admin sees them", async () => {
