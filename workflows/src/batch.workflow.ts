@@ -1,4 +1,4 @@
-import { CancellationScope, condition, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, continueAsNew, isCancellation, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { BatchOutcome, BatchWorkflowInput } from '#libs/contracts';
 import type { BatchActivities } from '#activities';
 import { windowState } from './batch-windows.js';
@@ -83,7 +83,12 @@ export async function batchWorkflow(input: BatchWorkflowInput): Promise<BatchOut
   }
 
   const outcome = await finishBatch({ batchId, cancelled: cancelRequested });
-  await deliverBatchWebhook({ batchId });
+  try {
+    await deliverBatchWebhook({ batchId });
+  } catch (error) {
+    // The batch is done whatever its webhook says: the failure is in history and in the log.
+    log.warn('batch webhook not delivered', { batchId, error: error instanceof Error ? error.message : String(error) });
+  }
   return outcome;
 
   /** Polls the jobs until each has ended and is collected; true when cancelled or switched to queued. */
