@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ConflictError } from '../conflict-error.js';
 import { isUniqueViolation } from '../is-unique-violation.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor.js';
-import { nanosToUsd, toSafeInteger } from '../ledger/nano-usd.js';
-import { ReusableStatement, valueRows } from '../ledger/reusable-statement.js';
+import { toSafeInteger } from '../ledger/nano-usd.js';
 import { inWriteTransaction } from '../ledger/write-transaction.js';
 import { pageLimit, type Page, type PageOptions } from '../page.js';
-import type { BatchesTable, BatchLinesTable, BatchProviderJobsTable, StoreSchema } from '../schema.js';
+import type { BatchesTable, BatchProviderJobsTable, StoreSchema } from '../schema.js';
 import type { StoreDialect } from '../store-dialect.js';
 import {
   BATCH_LINE_STATUSES,
@@ -24,7 +23,9 @@ import {
   type NewBatchLine,
 } from './batch-line-record.js';
 import type { BatchProviderJobKey, BatchProviderJobPatch, BatchProviderJobRecord, UpsertBatchProviderJobInput } from './batch-provider-job-record.js';
-import { FINAL_BATCH_STATUSES, type BatchError, type BatchInvalidLine, type BatchLineCounts, type BatchRecord, type BatchStatus, type BatchStatusPatch, type CreateBatchInput } from './batch-record.js';
+import { FINAL_BATCH_STATUSES, type BatchRecord, type BatchStatus, type BatchStatusPatch, type CreateBatchInput } from './batch-record.js';
+import { NO_LINES, parseLineError, toBatch, toJob, toLine, type LineRow, type LineTotals } from './batch-rows.js';
+import { checkNewLines, checkOutcome, FAIL_BY_CUSTOM_ID, FAIL_BY_INDEX, INSERT_LINES, newLineValues, SUCCEED_BY_CUSTOM_ID, SUCCEED_BY_INDEX } from './batch-statements.js';
 import { batchStatusesLeadingTo } from './batch-status-transitions.js';
 
 /** Options of `BatchesRepository`. */
@@ -42,15 +43,6 @@ export const MAX_BATCH_LINES_PER_READ = 10_000;
 
 /** What a cancelled line's results entry says unless `markCancelled` is told otherwise. */
 export const BATCH_CANCELLED_LINE_ERROR: BatchLineError = { code: 'batch_cancelled', message: 'The batch was cancelled before this request ran.' };
-
-const NO_LINES: BatchLineCounts = { total: 0, invalid: 0, pending: 0, submitted: 0, succeeded: 0, failed: 0, cancelled: 0 };
-
-interface LineTotals {
-  readonly counts: BatchLineCounts;
-  readonly costNanos: number;
-}
-
-type LineRow = Selectable<BatchLinesTable>;
 
 /**
  * Batch jobs (docs/batches.md): the batch, its lines (request, outcome, cost) and the provider
@@ -489,168 +481,6 @@ export class BatchesRepository {
     }
     return totals;
   }
-}
-
-/**
- * One outcome UPDATE (compiled once per dialect): values are status, response, error,
- * retryable, input/output/cached tokens, cost, round, provider, model, updated_at, batch id,
- * the line's index or custom id, then the guard's rounds.
- */
-function outcomeStatement(outcome: 'succeeded' | 'failed', target: 'line_index' | 'custom_id'): ReusableStatement<LineRow> {
-  return new ReusableStatement<LineRow>(`record ${outcome} by ${target}`, (v) => {
-    const guard =
-      outcome === 'succeeded'
-        ? sql`(status in ('pending', 'submitted', 'cancelled') or (status = 'failed' and round < ${v[14]}))`
-        : sql`((status in ('pending', 'submitted') and round <= ${v[14]}) or (status = 'failed' and round < ${v[15]}))`;
-    return sql<LineRow>`update batch_lines set status = ${v[0]}, response = ${v[1]}, error = ${v[2]}, retryable = ${v[3]},
-      input_tokens = ${v[4]}, output_tokens = ${v[5]}, cached_tokens = ${v[6]}, cost_nanos = ${v[7]}, round = ${v[8]},
-      provider = coalesce(${v[9]}, provider), model = coalesce(${v[10]}, model), updated_at = ${v[11]}
-      where batch_id = ${v[12]} and ${sql.ref(target)} = ${v[13]} and status <> 'invalid' and ${guard}
-      returning *`;
-  });
-}
-
-const SUCCEED_BY_INDEX = outcomeStatement('succeeded', 'line_index');
-const SUCCEED_BY_CUSTOM_ID = outcomeStatement('succeeded', 'custom_id');
-const FAIL_BY_INDEX = outcomeStatement('failed', 'line_index');
-const FAIL_BY_CUSTOM_ID = outcomeStatement('failed', 'custom_id');
-
-function checkNewLines(batchId: string, tenantId: string, lines: readonly NewBatchLine[]): void {
-  const indices = new Set<number>();
-  const customIds = new Set<string>();
-  for (const line of lines) {
-    if (!Number.isSafeInteger(line.lineIndex) || line.lineIndex < 0) {
-      throw new RangeError(`batch ${batchId}: line index must be an integer ≥ 0, got ${line.lineIndex}`);
-    }
-    if (indices.has(line.lineIndex)) {
-      throw new ConflictError({ entity: 'batch line', tenantId, field: 'lineIndex', value: String(line.lineIndex), message: `batch ${batchId} has line ${line.lineIndex} twice` });
-    }
-    indices.add(line.lineIndex);
-    if (line.status === 'pending') {
-      if (customIds.has(line.customId)) {
-        throw new ConflictError({ entity: 'batch line', tenantId, field: 'customId', value: line.customId, message: `batch ${batchId} has custom_id "${line.customId}" on two valid lines` });
-      }
-      customIds.add(line.customId);
-    }
-  }
-}
-
-function checkOutcome(outcome: BatchLineOutcome): void {
-  const counts: [string, number | undefined][] = [
-    ['round', outcome.round],
-    ['costNanoUsd', outcome.costNanoUsd],
-    ...(outcome.outcome === 'succeeded'
-      ? ([
-          ['inputTokens', outcome.inputTokens],
-          ['outputTokens', outcome.outputTokens],
-          ['cachedTokens', outcome.cachedTokens],
-        ] as [string, number | undefined][])
-      : []),
-  ];
-  for (const [name, value] of counts) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
-      throw new RangeError(`batch line outcome: ${name} must be an integer ≥ 0, got ${value}`);
-    }
-  }
-}
-
-/** Columns `create` writes, in the order of `newLineValues`. */
-const NEW_LINE_COLUMNS = ['batch_id', 'line_index', 'custom_id', 'status', 'request', 'error', 'provider', 'model', 'updated_at'] as const;
-
-/**
- * Multi-row insert of new lines, compiled once per dialect and row count: building a 500-row
- * INSERT with the query builder costs more than SQLite takes to run it.
- */
-const INSERT_LINES = new ReusableStatement<never>(
-  'insert batch lines',
-  (values) => sql<never>`insert into batch_lines (${sql.join(NEW_LINE_COLUMNS.map((column) => sql.ref(column)))}) values ${valueRows(values, NEW_LINE_COLUMNS.length)}`,
-);
-
-/** A new line's values for `INSERT_LINES` (the other columns take their defaults or null). */
-function newLineValues(batchId: string, line: NewBatchLine, updatedAt: string): unknown[] {
-  const valid = line.status === 'pending';
-  return [
-    batchId,
-    line.lineIndex,
-    line.customId,
-    line.status,
-    valid ? JSON.stringify(line.request) : null,
-    valid ? null : JSON.stringify({ code: line.error.code, message: line.error.message }),
-    valid ? (line.provider ?? null) : null,
-    valid ? (line.model ?? null) : null,
-    updatedAt,
-  ];
-}
-
-function toBatch(row: Selectable<BatchesTable>, totals: LineTotals = { counts: NO_LINES, costNanos: 0 }): BatchRecord {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    ...(row.user_id === null ? {} : { userId: row.user_id }),
-    ...(row.key_id === null ? {} : { keyId: row.key_id }),
-    mode: row.mode,
-    status: row.status,
-    endpoint: row.endpoint,
-    completionWindow: row.completion_window,
-    deadlineAt: row.deadline_at,
-    ...(row.webhook_url === null ? {} : { webhookUrl: row.webhook_url }),
-    metadata: JSON.parse(row.metadata) as Record<string, string>,
-    invalidLines: JSON.parse(row.invalid_errors) as BatchInvalidLine[],
-    createdAt: row.created_at,
-    ...(row.started_at === null ? {} : { startedAt: row.started_at }),
-    ...(row.completed_at === null ? {} : { completedAt: row.completed_at }),
-    ...(row.cancelled_at === null ? {} : { cancelledAt: row.cancelled_at }),
-    ...(row.error === null ? {} : { error: JSON.parse(row.error) as BatchError }),
-    lineCounts: totals.counts,
-    costNanoUsd: totals.costNanos,
-    costUsd: nanosToUsd(totals.costNanos),
-  };
-}
-
-function toLine(row: LineRow): BatchLineRecord {
-  return {
-    batchId: row.batch_id,
-    lineIndex: Number(row.line_index),
-    customId: row.custom_id,
-    status: row.status,
-    request: row.request === null ? null : (JSON.parse(row.request) as unknown),
-    response: row.response === null ? null : (JSON.parse(row.response) as unknown),
-    error: parseLineError(row.error),
-    retryable: Number(row.retryable) === 1,
-    provider: row.provider,
-    model: row.model,
-    round: Number(row.round),
-    attempts: Number(row.attempts),
-    inputTokens: row.input_tokens === null ? null : Number(row.input_tokens),
-    outputTokens: row.output_tokens === null ? null : Number(row.output_tokens),
-    cachedTokens: row.cached_tokens === null ? null : Number(row.cached_tokens),
-    costNanoUsd: row.cost_nanos === null ? null : toSafeInteger(row.cost_nanos),
-    settled: Number(row.settled) === 1,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toJob(row: Selectable<BatchProviderJobsTable>): BatchProviderJobRecord {
-  return {
-    batchId: row.batch_id,
-    round: Number(row.round),
-    provider: row.provider,
-    model: row.model,
-    ...(row.provider_batch_id === null ? {} : { providerBatchId: row.provider_batch_id }),
-    ...(row.input_file_id === null ? {} : { inputFileId: row.input_file_id }),
-    status: row.status,
-    lineCount: Number(row.line_count),
-    ...(row.error === null ? {} : { error: row.error }),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
-  };
-}
-
-function parseLineError(text: string | null): BatchLineError | null {
-  if (text === null) return null;
-  const parsed = JSON.parse(text) as BatchLineError;
-  return { code: parsed.code, message: parsed.message };
 }
 
 function readLimit(limit: number): number {
