@@ -1,3 +1,5 @@
+import { createO200kCounter, type RankedVocabulary } from './o200k-counter.js';
+
 /** Token encodings a collection can count with. */
 export const TOKENIZER_ENCODINGS = ['cl100k_base', 'o200k_base'] as const;
 export type TokenizerEncoding = (typeof TOKENIZER_ENCODINGS)[number];
@@ -34,7 +36,7 @@ const loading = new Map<TokenizerEncoding, Promise<Tokenizer>>();
 export function loadTokenizer(encoding: TokenizerEncoding = DEFAULT_TOKENIZER_ENCODING): Promise<Tokenizer> {
   let tokenizer = loading.get(encoding);
   if (tokenizer === undefined) {
-    tokenizer = importEncoding(encoding).then((module) => createTokenizer(encoding, module));
+    tokenizer = importEncoding(encoding).then(async (module) => createTokenizer(encoding, module, encoding === 'o200k_base' ? await importO200kRanks() : undefined));
     // A failed load (it should not happen) is not cached, so the next call tries again.
     tokenizer.catch(() => loading.delete(encoding));
     loading.set(encoding, tokenizer);
@@ -51,11 +53,19 @@ async function importEncoding(encoding: TokenizerEncoding): Promise<EncodingModu
   }
 }
 
-function createTokenizer(encoding: TokenizerEncoding, module: EncodingModule): Tokenizer {
+// The ranks gpt-tokenizer's o200k_base encoding was built from (already loaded with it).
+async function importO200kRanks(): Promise<RankedVocabulary> {
+  return (await import('gpt-tokenizer/bpeRanks/o200k_base')).default;
+}
+
+function createTokenizer(encoding: TokenizerEncoding, module: EncodingModule, ranks?: RankedVocabulary): Tokenizer {
+  // Counting via encode() keeps the special-token setting; it costs the same as countTokens().
+  const countSlowly = (text: string): number => module.encode(text, NO_SPECIAL_TOKENS).length;
+  // o200k_base counts go through a hand-written cut of the same pieces, several times faster (`o200k-counter.ts`).
+  const count = ranks === undefined ? countSlowly : createO200kCounter(ranks, countSlowly);
   return {
     encoding,
-    // Counting via encode() keeps the special-token setting; it costs the same as countTokens().
-    countTokens: (text) => (text === '' ? 0 : module.encode(text, NO_SPECIAL_TOKENS).length),
+    countTokens: (text) => (text === '' ? 0 : count(text)),
     encode: (text) => module.encode(text, NO_SPECIAL_TOKENS),
     decode: (tokens) => module.decode(tokens),
   };
