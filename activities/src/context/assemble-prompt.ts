@@ -1,14 +1,15 @@
 import type { ChatMessage, Citation, ContextUsage, InputHandling } from '#libs/contracts';
 import { planContext, type ContextBudgetPolicy, type ContextReport, type TokenCounter } from '#libs/context';
 import { buildGroundedMessages, GROUNDING_INSTRUCTIONS, type PromptSource } from '../rag/grounding-prompt.js';
+import type { LoadedSource } from '../rag/source-loader.js';
 import { applyInputHandling } from './apply-input-handling.js';
 
 /** Everything one provider attempt's prompt is made of, and the target's limits. */
 export interface AssemblePromptInput {
   readonly messages: readonly ChatMessage[];
   readonly inputHandling?: InputHandling;
-  /** Retrieved sources, best first, with the citations numbering them. */
-  readonly sources: readonly PromptSource[];
+  /** Retrieved sources, best first, with the citations numbering them; their ingestion profiles spare counting and analysing them. */
+  readonly sources: readonly LoadedSource[];
   readonly citations: readonly Citation[];
   readonly counter: TokenCounter;
   readonly window: number;
@@ -37,7 +38,7 @@ export type AssembledPrompt =
  */
 export function assemblePrompt(input: AssemblePromptInput): AssembledPrompt {
   const handled = applyInputHandling(input.messages, input.inputHandling);
-  const sources = [...handled.sources, ...input.sources.map((source) => ({ ...source, index: source.index + handled.sources.length }))];
+  const sources: LoadedSource[] = [...handled.sources, ...input.sources.map((source) => ({ ...source, index: source.index + handled.sources.length }))];
   const citations = [...handled.citations, ...input.citations.map((citation) => ({ ...citation, index: citation.index + handled.sources.length }))];
 
   const queryIndex = lastIndexOf(handled.messages, (message) => message.role === 'user');
@@ -56,7 +57,12 @@ export function assemblePrompt(input: AssemblePromptInput): AssembledPrompt {
     history,
     query,
     // Rank order is the priority: the first source is dropped last whatever its raw score scale.
-    documents: sources.map((source, position) => ({ id: String(source.index), text: source.text, score: sources.length - position })),
+    documents: sources.map((source, position) => ({
+      id: String(source.index),
+      text: source.text,
+      score: sources.length - position,
+      ...(source.tokenProfile === undefined ? {} : { profile: source.tokenProfile }),
+    })),
     ...(input.maxOutputTokens !== undefined ? { maxOutputTokens: input.maxOutputTokens } : {}),
     ...(input.inputPricePerMillion !== undefined ? { inputPricePerMillion: input.inputPricePerMillion } : {}),
   });
@@ -73,7 +79,8 @@ export function assemblePrompt(input: AssemblePromptInput): AssembledPrompt {
     const citation = citations.find((candidate) => String(candidate.index) === document.id);
     if (source === undefined || citation === undefined) continue;
     const index = keptSources.length + 1;
-    keptSources.push({ ...source, index, text: document.text });
+    const { tokenProfile: _tokenProfile, ...shown } = source;
+    keptSources.push({ ...shown, index, text: document.text });
     keptCitations.push({ ...citation, index });
   }
   return {

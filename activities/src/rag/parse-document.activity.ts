@@ -1,5 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { IngestDocumentInput } from '#libs/contracts';
+import { profileChunk, Vocabulary } from '#libs/context';
 import { chunkDocument, chunkId, DocumentParseError, loadTokenizer, parseDocument as parse } from '#libs/rag';
 import type { ChunkRecord } from '#libs/store';
 import type { RagDependencies } from './rag-dependencies.js';
@@ -9,8 +10,11 @@ const INSERT_BATCH = 500;
 
 /**
  * Reads the uploaded bytes from the blob store, parses and chunks them, and stores the chunks
- * of this version. Idempotent: chunk ids are derived from (document, version, position, content),
- * so a retry after a crash inserts nothing twice. Returns counts only — text stays out of history.
+ * of this version, each with its token profile (counts in o200k_base and cl100k_base and the
+ * analysis compression reads, `profileChunk`) so a request that retrieves it neither counts nor
+ * analyses it again. Idempotent: chunk ids are derived from (document, version, position,
+ * content), so a retry after a crash inserts nothing twice. Returns counts only — text stays out
+ * of history.
  */
 export function createParseDocument(dependencies: RagDependencies) {
   return async function parseDocument(input: IngestDocumentInput): Promise<{ chunksTotal: number; pages: number | undefined }> {
@@ -27,6 +31,9 @@ export function createParseDocument(dependencies: RagDependencies) {
     }
     Context.current().heartbeat();
     const pieces = chunkDocument(parsed, collection.chunking, await loadTokenizer());
+    const profileTokenizers = await Promise.all([loadTokenizer('o200k_base'), loadTokenizer('cl100k_base')]);
+    // One vocabulary for the document: a word is stemmed and classified once, not in every chunk.
+    const vocabulary = new Vocabulary();
     const records: ChunkRecord[] = pieces.map((piece) => ({
       id: chunkId(input.documentId, input.version, piece.position, piece.contentHash),
       tenantId: input.tenantId,
@@ -41,7 +48,9 @@ export function createParseDocument(dependencies: RagDependencies) {
       ...(piece.page !== undefined ? { page: piece.page } : {}),
     }));
     for (let start = 0; start < records.length; start += INSERT_BATCH) {
-      await dependencies.chunks.insertVersionChunks(records.slice(start, start + INSERT_BATCH));
+      const batch = records.slice(start, start + INSERT_BATCH).map((record) => ({ ...record, tokenProfile: profileChunk(record.text, profileTokenizers, vocabulary) }));
+      Context.current().heartbeat();
+      await dependencies.chunks.insertVersionChunks(batch);
       Context.current().heartbeat();
     }
     await dependencies.documents.setProgress(input.documentId, input.version, {

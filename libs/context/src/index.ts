@@ -62,6 +62,9 @@ export { termsOf } from './compress/words.js';
 export { prefixOf } from './compress/text-terms.js';
 export { estimateSavingsUsd } from './compress/estimate-savings.js';
 
+export { CHUNK_ANALYSIS_VERSION, parseChunkProfile, profileChunk, type ChunkProfile } from './profile/chunk-profile.js';
+export type { EncodedAnalysis } from './profile/analysis-codec.js';
+
 export { splitOversizedInput, type InputPart } from './split/split-oversized-input.js';
 export { splitToWords } from './split/split-to-words.js';
 export { packByTokens } from './split/pack-by-tokens.js';

@@ -18,10 +18,16 @@ export interface ChunkRecord {
   /** 1-based page for paged formats. */
   readonly page?: number;
   readonly contentHash: string;
+  /**
+   * The chunk's ingestion profile (`profileChunk` of `#libs/context`: token counts in o200k_base
+   * and cl100k_base and the analysis compression reads), opaque to the store. Absent for chunks
+   * stored before profiles were recorded, and when not asked for (`getByIds`).
+   */
+  readonly tokenProfile?: string;
 }
 
-/** Maps a `chunks` row to its record; null columns become absent fields. */
-export function toChunkRecord(row: Selectable<ChunksTable>): ChunkRecord {
+/** Maps a `chunks` row to its record; null columns become absent fields, and so does an unselected profile. */
+export function toChunkRecord(row: Omit<Selectable<ChunksTable>, 'token_profile'> & { readonly token_profile?: string | null }): ChunkRecord {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -34,6 +40,7 @@ export function toChunkRecord(row: Selectable<ChunksTable>): ChunkRecord {
     ...(row.section === null ? {} : { section: row.section }),
     ...(row.page === null ? {} : { page: row.page }),
     contentHash: row.content_hash,
+    ...(row.token_profile === undefined || row.token_profile === null ? {} : { tokenProfile: row.token_profile }),
   };
 }
 
@@ -51,5 +58,6 @@ export function toChunkRow(chunk: ChunkRecord): ChunksTable {
     section: chunk.section ?? null,
     page: chunk.page ?? null,
     content_hash: chunk.contentHash,
+    token_profile: chunk.tokenProfile ?? null,
   };
 }

@@ -6,10 +6,13 @@ import { searchChunksBm25, type Bm25SearchInput } from './search-chunks-bm25.js'
 import type { StoreDialect } from './store-dialect.js';
 
 /**
- * Rows per statement: 11 parameters a row stays well under SQLite's 32,766 and Postgres's
+ * Rows per statement: 12 parameters a row stays well under SQLite's 32,766 and Postgres's
  * 65,535 bound parameters.
  */
 const BATCH_SIZE = 500;
+
+/** A chunk's columns but its ingestion profile (about twice the text; only prompt assembly reads it). */
+const RECORD_COLUMNS = ['id', 'tenant_id', 'collection_id', 'document_id', 'version', 'position', 'text', 'token_count', 'section', 'page', 'content_hash'] as const;
 
 /** Chunks of document versions, and keyword search over the active ones. */
 export class ChunksRepository {
@@ -44,15 +47,17 @@ export class ChunksRepository {
 
   /**
    * The tenant's chunks with these ids, in the order asked, unknown ids left out. Another
-   * tenant's chunk is never returned, even when its id is known.
+   * tenant's chunk is never returned, even when its id is known. With `tokenProfiles`, each
+   * record carries its ingestion profile when it has one.
    */
-  async getByIds(tenantId: string, ids: readonly string[]): Promise<ChunkRecord[]> {
+  async getByIds(tenantId: string, ids: readonly string[], options: { readonly tokenProfiles?: boolean } = {}): Promise<ChunkRecord[]> {
     const unique = [...new Set(ids)];
     const found = new Map<string, ChunkRecord>();
+    const columns = options.tokenProfiles === true ? [...RECORD_COLUMNS, 'token_profile' as const] : RECORD_COLUMNS;
     for (let start = 0; start < unique.length; start += BATCH_SIZE) {
       const rows = await this.db
         .selectFrom('chunks')
-        .select(['id', 'tenant_id', 'collection_id', 'document_id', 'version', 'position', 'text', 'token_count', 'section', 'page', 'content_hash'])
+        .select(columns)
         .where('tenant_id', '=', tenantId)
         .where('id', 'in', unique.slice(start, start + BATCH_SIZE))
         .execute();
@@ -67,7 +72,7 @@ export class ChunksRepository {
   async listForEmbedding(documentId: string, version: number, fromPosition: number, limit: number): Promise<ChunkRecord[]> {
     const rows = await this.db
       .selectFrom('chunks')
-      .select(['id', 'tenant_id', 'collection_id', 'document_id', 'version', 'position', 'text', 'token_count', 'section', 'page', 'content_hash'])
+      .select(RECORD_COLUMNS)
       .where('document_id', '=', documentId)
       .where('version', '=', version)
       .where('position', '>=', fromPosition)

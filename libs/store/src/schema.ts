@@ -113,6 +113,8 @@ export interface ChunksTable {
   section: string | null;
   page: number | null;
   content_hash: string;
+  /** What budgeting and compression need (token counts, analysis), made at ingestion by `profileChunk` of `#libs/context`; null for chunks stored before it (migration 0017). */
+  token_profile: string | null;
 }
 
 /**

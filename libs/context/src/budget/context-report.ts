@@ -11,14 +11,19 @@ export interface RetrievedDocument {
   /** Retrieval score: higher ranks first and is dropped last. */
   readonly score: number;
   /**
-   * The tokens of exactly `text` in `tokenEncoding`, when already known: the store records each
-   * chunk's count at ingestion (`chunks.token_count`, counted today with the rag default,
-   * cl100k_base). Used instead of counting when the model is counted exactly in that encoding;
-   * ignored otherwise (an o200k_base model counts the chunk itself).
+   * The tokens of exactly `text` in `tokenEncoding`, when already known. Used instead of counting
+   * when the model is counted exactly in that encoding; ignored otherwise.
    */
   readonly tokens?: number;
   /** The encoding `tokens` was counted with. */
   readonly tokenEncoding?: TokenizerEncoding;
+  /**
+   * The chunk's ingestion profile as the store keeps it (`chunks.token_profile`, made by
+   * `profileChunk`): its counts in o200k_base and cl100k_base and its analysis for compression,
+   * so the chunk is neither counted (when the model is counted exactly in one of those encodings)
+   * nor analysed. Only used for the text it was made from; the plan is the same with it or without.
+   */
+  readonly profile?: string;
 }
 
 /** Why something left the prompt. */

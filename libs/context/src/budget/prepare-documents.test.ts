@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ChatMessage } from '#libs/contracts';
-import { loadTokenizer } from '#libs/rag';
+import { loadTokenizer, type Tokenizer } from '#libs/rag';
 import { ChunkAnalysisCache } from '../compress/analyze-chunk.js';
 import { parseCompressionEvalItems } from '../eval/compression-eval-item.js';
+import { profileChunk } from '../profile/chunk-profile.js';
 import { createTokenizerCounter, type TokenCounter } from '../tokens/token-counter.js';
 import { parseContextBudgetPolicy } from './budget-policy.js';
 import type { RetrievedDocument } from './context-report.js';
@@ -14,8 +15,10 @@ const item = items[7];
 if (item === undefined) throw new Error('fixture too short');
 
 let counter: TokenCounter;
+let tokenizers: Tokenizer[];
 beforeAll(async () => {
-  counter = createTokenizerCounter(await loadTokenizer('o200k_base'), { cacheSize: 0 });
+  tokenizers = [await loadTokenizer('o200k_base'), await loadTokenizer('cl100k_base')];
+  counter = createTokenizerCounter(tokenizers[0] as Tokenizer, { cacheSize: 0 });
 });
 
 /** The counter, recording every text it counts. */
@@ -26,6 +29,12 @@ function spying(): { counter: TokenCounter; counted: string[] } {
 
 const documents = (given?: 'o200k_base' | 'cl100k_base'): RetrievedDocument[] =>
   item.context.map((text, index) => ({ id: `d${index}`, text, score: 1 - index / 10, ...(given === undefined ? {} : { tokens: counter.count(text), tokenEncoding: given }) }));
+
+// Documents kept whole are passed on as given, profile and all: compare without it.
+const withoutProfiles = (prepared: ReturnType<typeof prepareDocuments>) => ({
+  ...prepared,
+  candidates: prepared.candidates.map((candidate) => ({ ...candidate, document: { id: candidate.document.id, text: candidate.document.text, score: candidate.document.score } })),
+});
 
 const input = (overrides: Partial<PlanContextInput>): PlanContextInput => ({
   counter,
@@ -54,6 +63,32 @@ describe('prepareDocuments', () => {
     const prepared = prepareDocuments(input({ counter: spy.counter, documents: documents('cl100k_base'), policy: parseContextBudgetPolicy({}) }), 100_000, 8);
     expect(spy.counted).toEqual(item.context);
     expect(prepared.candidates.map((candidate) => candidate.tokens)).toEqual(item.context.map((text) => counter.count(text)));
+  });
+
+  it('takes the counts and analyses of the documents\' ingestion profiles instead of counting or analysing them', () => {
+    for (const compression of [true, false]) {
+      const spy = spying();
+      const policy = parseContextBudgetPolicy({ compression: { enabled: compression } });
+      const profiled = documents().map((document) => ({ ...document, profile: profileChunk(document.text, tokenizers) }));
+      const cache = new ChunkAnalysisCache(0);
+      const prepared = prepareDocuments(input({ counter: spy.counter, documents: profiled, policy, analysisCache: cache }), 100_000, 8);
+      expect(spy.counted).toEqual([]);
+      // Analysing a chunk would have taken its words into the cache's vocabulary.
+      expect(cache.vocabulary.size).toBe(0);
+      expect(withoutProfiles(prepared)).toEqual(prepareDocuments(input({ policy }), 100_000, 8));
+    }
+  });
+
+  it('counts documents whose profiles are of another text, or were counted in another encoding only', () => {
+    const spy = spying();
+    const cl100kOnly = documents().map((document) => ({ ...document, profile: profileChunk(document.text, tokenizers.slice(1)) }));
+    prepareDocuments(input({ counter: spy.counter, documents: cl100kOnly, policy: parseContextBudgetPolicy({}) }), 100_000, 8);
+    expect(spy.counted).toEqual(item.context);
+    const other = spying();
+    const stale = documents().map((document) => ({ ...document, profile: profileChunk(`${document.text} (edited)`, tokenizers) }));
+    const prepared = prepareDocuments(input({ counter: other.counter, documents: stale }), 100_000, 8);
+    expect(other.counted).toEqual(item.context);
+    expect(withoutProfiles(prepared)).toEqual(prepareDocuments(input({}), 100_000, 8));
   });
 
   it('rejects a given count that is not a non-negative integer', () => {

@@ -1,5 +1,6 @@
 import { compressContext, type CompressedChunk } from '../compress/compress-context.js';
 import { estimateSavingsUsd } from '../compress/estimate-savings.js';
+import { parseChunkProfile } from '../profile/chunk-profile.js';
 import type { ContextCompressionReport, ContextDrop } from './context-report.js';
 import type { DocumentCandidate } from './fit-documents.js';
 import { knownTokens } from './known-tokens.js';
@@ -15,7 +16,8 @@ export interface PreparedDocuments {
 
 /**
  * The documents as candidates for the prompt, compressed first when the policy says so. Counts
- * given with the documents (`knownTokens`) are used instead of counting.
+ * given with the documents (`knownTokens`, also from their ingestion profiles) are used instead
+ * of counting, and the analyses their profiles hold instead of analysing them.
  *
  * Compressed documents carry estimated figures (`compress/sentence-tokens.ts`): re-counting the
  * compressed texts would take about as long as compressing them. The estimates are kept while
@@ -29,16 +31,21 @@ export function prepareDocuments(input: PlanContextInput, room: number, overhead
   const { counter, policy } = input;
   const settings = policy.compression;
   if (!settings.enabled || input.documents.length === 0) {
-    const candidates = input.documents.map((document, position) => ({ position, document, tokens: knownTokens(document, counter) ?? counter.count(document.text) }));
+    const candidates = input.documents.map((document, position) => ({
+      position,
+      document,
+      tokens: knownTokens(document, counter, parseChunkProfile(document.profile, document.text)) ?? counter.count(document.text),
+    }));
     return { candidates, compressionDrops: [] };
   }
   // Best-ranked first, so a sentence two chunks share stays in the better one.
   const order = input.documents.map((document, position) => ({ document, position })).sort((left, right) => right.document.score - left.document.score || left.position - right.position);
   const result = compressContext({
     query: input.query.content,
+    // One shape for every chunk (absent fields undefined), built without spreads: this runs for every document.
     chunks: order.map(({ document }) => {
-      const tokens = knownTokens(document, counter);
-      return tokens === undefined ? { id: document.id, text: document.text } : { id: document.id, text: document.text, tokens };
+      const profile = parseChunkProfile(document.profile, document.text);
+      return { id: document.id, text: document.text, tokens: knownTokens(document, counter, profile), analysis: profile?.analysis };
     }),
     counter,
     targetRatio: settings.targetRatio,

@@ -1,7 +1,10 @@
 import type { RetrievedDocument } from './context-report.js';
 
-/** The document with its text replaced (compressed or trimmed); a count given with the old text no longer applies and is left out. */
+/**
+ * The document with its text replaced (compressed or trimmed): its id and score kept, a count or
+ * profile given with the old text left out (it no longer applies). Built field by field, not by
+ * rest and spread: this runs for every compressed document.
+ */
 export function withText(document: RetrievedDocument, text: string): RetrievedDocument {
-  const { tokens: _tokens, tokenEncoding: _tokenEncoding, ...rest } = document;
-  return { ...rest, text };
+  return { id: document.id, text, score: document.score };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fnv1a } from '../shared/fnv1a.js';
 import { AWKWARD_CHARACTERS, MULTILINGUAL_SAMPLES, randomText, seededRandom } from '../testing/awkward-text.js';
 import { referenceAnalyze } from '../testing/reference-chunk-analysis.js';
+import { linesOf, sentenceBags, sentencesOf } from '../testing/sentence-view.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
 import { createTokenCounterFrom } from '../tokens/token-counter.js';
 import { analyzeChunk, ChunkAnalysisCache, countChunk, type ChunkAnalysis } from './analyze-chunk.js';
@@ -19,11 +19,13 @@ class Comparison {
   private readonly fromReference = new Map<number, number>();
 
   comparable(analysis: ChunkAnalysis, reference: ReturnType<typeof referenceAnalyze>) {
-    return analysis.lines.map((line, lineIndex) => ({
+    const bags = sentenceBags(analysis);
+    let ordinal = 0;
+    return linesOf(analysis).map((line, lineIndex) => ({
       ...line,
-      sentences: line.sentences.map(({ estimate: _estimate, shingles, keys, keyHashes, ...sentence }, sentenceIndex) => ({
+      sentences: line.sentences.map(({ estimate: _estimate, shingles, ...sentence }, sentenceIndex) => ({
         ...sentence,
-        bag: countKeys(keys, keyHashes),
+        bag: bags[ordinal++] ?? new Map<string, number>(),
         figures: new Set(sentence.figures),
         shingles: this.translate(shingles, reference[lineIndex]?.sentences[sentenceIndex]?.shingles ?? []),
       })),
@@ -44,16 +46,6 @@ class Comparison {
   }
 }
 
-// The keys counted, as the reference's bag; a key whose hash is not its `fnv1a` is counted apart, so it shows.
-function countKeys(keys: readonly string[], hashes: readonly number[]): Map<string, number> {
-  const bag = new Map<string, number>();
-  keys.forEach((key, index) => {
-    const counted = hashes[index] === fnv1a(key) ? key : `${key} (hash ${hashes[index]})`;
-    bag.set(counted, (bag.get(counted) ?? 0) + 1);
-  });
-  return bag;
-}
-
 const matches = (comparison: Comparison, chunk: string) => {
   const reference = referenceAnalyze(chunk);
   return { chunk, lines: comparison.comparable(analyzeChunk(chunk, new ChunkAnalysisCache(0)), reference), expected: reference };
@@ -66,19 +58,21 @@ describe('analyzeChunk', () => {
   it('splits lines and sentences, keeping a time and its zone together, and flags headings and furniture', () => {
     const analysis = analyzeChunk(text, new ChunkAnalysisCache(0));
     expect(analysis.lines.map((line) => line.text)).toEqual(['## Billing', 'Orders placed before 4:00 p.m. ET ship the same day. It takes 2 days.', 'Home | Shop | Help', '| Plan | Price |']);
-    expect(analysis.lines[1]?.sentences.map((sentence) => sentence.text)).toEqual(['Orders placed before 4:00 p.m. ET ship the same day.', 'It takes 2 days.']);
+    expect(linesOf(analysis)[1]?.sentences.map((sentence) => sentence.text)).toEqual(['Orders placed before 4:00 p.m. ET ship the same day.', 'It takes 2 days.']);
     expect(analysis.lines.map((line) => line.heading)).toEqual([true, false, true, false]);
     expect(analysis.lines[2]?.boilerplate).toBe(true);
     expect(analysis.lines[3]?.furnitureKey).toBeUndefined();
-    expect(analysis.lines[1]?.sentences[1]?.continuation).toBe(true);
+    expect(linesOf(analysis)[1]?.sentences[1]?.continuation).toBe(true);
+    expect(analysis.lines.map((line) => [line.firstSentence, line.sentenceCount])).toEqual([[0, 1], [1, 2], [3, 1], [4, 1]]);
+    expect(sentencesOf(analysis)[1]?.figures).toEqual(['4:00']);
   });
 
   it('estimates every sentence and adds the estimates up', () => {
     const analysis = analyzeChunk(text, new ChunkAnalysisCache(0));
-    const sentences = analysis.lines.flatMap((line) => line.sentences);
+    const sentences = sentencesOf(analysis);
     expect(sentences.map((sentence) => sentence.estimate)).toEqual(sentences.map((sentence) => estimateTokens(sentence.text)));
     expect(analysis.estimate).toBe(sentences.reduce((sum, sentence) => sum + sentence.estimate, 0));
-    expect(analysis.shingles).toBe(sentences.reduce((sum, sentence) => sum + sentence.shingles.length, 0));
+    expect(analysis.shingleList.length).toBe(sentences.reduce((sum, sentence) => sum + sentence.shingles.length, 0));
   });
 
   it('remembers the chunk count of each counter with the analysis', () => {

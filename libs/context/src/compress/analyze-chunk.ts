@@ -1,33 +1,47 @@
 import { splitSentences, type TextRange } from '#libs/rag';
+import { decodeAnalysis, type EncodedAnalysis } from '../profile/analysis-codec.js';
+import type { IntegerSlab } from '../shared/integer-slab.js';
 import { LruCache } from '../shared/lru-cache.js';
 import { estimateTokens } from '../tokens/estimate-tokens.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
-import { factMask, figuresOf } from './fact-features.js';
+import { factMask, figureRangesOf } from './fact-features.js';
 import { scanSentence } from './scan-sentence.js';
 import { isBoilerplateLine, normalizeWhitespace } from './strip-boilerplate.js';
 import { hasDigit } from './text-terms.js';
 import { Vocabulary } from './vocabulary.js';
+import { KeyOccurrences } from './key-occurrences.js';
 
-/** What compression needs to know about one sentence, whatever the question and the model. */
-export interface SentenceAnalysis {
-  readonly text: string;
+export { KeyOccurrences, keyLookup, type KeyLookup } from './key-occurrences.js';
+
+/**
+ * What compression knows about each sentence of a chunk, as `SENTENCE_FIELDS` integers a
+ * sentence in `ChunkAnalysis.sentences` (sentences numbered from 0 in reading order across the
+ * chunk's lines). Flat arrays rather than an object a sentence: a request reads a thousand
+ * sentences, and objects, their texts and their shingle lists were most of its time and garbage.
+ */
+export const SENTENCE = {
+  /** Index of its line in `ChunkAnalysis.lines`. */
+  line: 0,
+  /** Its range in the line's text. */
+  start: 1,
+  end: 2,
   /**
    * The calibrated estimate of its tokens (`estimateTokens`). Not a count: compression gives each
    * sentence its share of the chunk's count in proportion to it (`TokenShares`).
    */
-  readonly estimate: number;
-  /** Its terms' bag keys in order with repeats (each term, then its prefix: `termKeys`), their `fnv1a` hashes, and how many terms there are. */
-  readonly keys: readonly string[];
-  readonly keyHashes: readonly number[];
-  readonly length: number;
+  estimate: 3,
+  /** How many terms it has (its keys are in the chunk's `keys`). */
+  length: 4,
   /** `FACT` bits. */
-  readonly facts: number;
-  /** Word 3-gram shingles and literal figures, for near-duplicate detection. */
-  readonly shingles: readonly number[];
-  readonly figures: readonly string[];
-  /** Opens like "It …" or "This …": leans on the sentence before. */
-  readonly continuation: boolean;
-}
+  facts: 5,
+  /** 1 when it opens like "It …" or "This …": it leans on the sentence before. */
+  continuation: 6,
+  /** Where its word 3-gram shingles end in `ChunkAnalysis.shingleList` (they start where the previous sentence's end). */
+  shinglesEnd: 7,
+  /** Where its literal figures end in `ChunkAnalysis.figureRanges`, in pairs (likewise). */
+  figuresEnd: 8,
+} as const;
+export const SENTENCE_FIELDS = 9;
 
 /** One non-blank line of a chunk, whitespace collapsed. */
 export interface LineAnalysis {
@@ -38,18 +52,60 @@ export interface LineAnalysis {
   readonly furnitureKey: string | undefined;
   /** A heading or label line ("Battery coverage", "## Billing"): its relevance carries to what follows. */
   readonly heading: boolean;
-  readonly sentences: readonly SentenceAnalysis[];
+  /** Its sentences: `sentenceCount` of them from `firstSentence`. */
+  readonly firstSentence: number;
+  readonly sentenceCount: number;
 }
 
 /** A chunk taken apart for compression; depends only on its text. */
 export interface ChunkAnalysis {
-  /** The chunk's token count by the counters that counted it (`countChunk`). */
-  readonly counts: WeakMap<TokenCounter, number>;
   readonly lines: readonly LineAnalysis[];
-  /** Shingles over all sentences, to size the near-duplicate index. */
-  readonly shingles: number;
+  /** How many sentences, and their `SENTENCE_FIELDS` integers each (`SENTENCE`). */
+  readonly sentenceCount: number;
+  readonly sentences: Int32Array;
+  /** Every sentence's shingles, one after the other (`sentenceShingles`). */
+  readonly shingleList: Int32Array;
+  /** Every sentence's figures as ranges of its line's text, start and end (`sentenceFigures`). */
+  readonly figureRanges: Int32Array;
+  /** Where each key occurs. */
+  readonly keys: KeyOccurrences;
   /** The sentences' estimates added up. */
   readonly estimate: number;
+}
+
+/** Sentence `sentence`'s `field` (`SENTENCE`). */
+export function sentenceField(analysis: ChunkAnalysis, sentence: number, field: number): number {
+  return analysis.sentences[sentence * SENTENCE_FIELDS + field] ?? 0;
+}
+
+/** The text of sentence `sentence`. */
+export function sentenceText(analysis: ChunkAnalysis, sentence: number): string {
+  const base = sentence * SENTENCE_FIELDS;
+  const line = analysis.lines[analysis.sentences[base + SENTENCE.line] ?? 0]?.text ?? '';
+  const start = analysis.sentences[base + SENTENCE.start] ?? 0;
+  const end = analysis.sentences[base + SENTENCE.end] ?? 0;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
+
+/** Where sentence `sentence`'s shingles start in `shingleList` (they end at its `shinglesEnd`). */
+export function shinglesStart(analysis: ChunkAnalysis, sentence: number): number {
+  return sentence === 0 ? 0 : (analysis.sentences[(sentence - 1) * SENTENCE_FIELDS + SENTENCE.shinglesEnd] ?? 0);
+}
+
+/** The shingles of sentence `sentence`. */
+export function sentenceShingles(analysis: ChunkAnalysis, sentence: number): number[] {
+  return Array.from(analysis.shingleList.subarray(shinglesStart(analysis, sentence), sentenceField(analysis, sentence, SENTENCE.shinglesEnd)));
+}
+
+/** The literal figures of sentence `sentence`, in order. */
+export function sentenceFigures(analysis: ChunkAnalysis, sentence: number): readonly string[] {
+  const start = sentence === 0 ? 0 : sentenceField(analysis, sentence - 1, SENTENCE.figuresEnd);
+  const end = sentenceField(analysis, sentence, SENTENCE.figuresEnd);
+  if (end === start) return NO_FIGURES;
+  const line = analysis.lines[sentenceField(analysis, sentence, SENTENCE.line)]?.text ?? '';
+  const figures: string[] = [];
+  for (let index = start; index < end; index += 2) figures.push(line.slice(analysis.figureRanges[index] ?? 0, analysis.figureRanges[index + 1] ?? 0));
+  return figures;
 }
 
 /**
@@ -77,26 +133,53 @@ export class ChunkAnalysisCache {
 }
 
 const CONTINUATION = /^(?:it|its|this|that|these|those|they|their|he|she|after that|then|once|otherwise|if so|in that case|however|also|and)\b/i;
-// Figure-free sentences share one empty list: analyses are read-only.
+// Figure-free sentences share one empty list: figure lists are read-only.
 const NO_FIGURES: readonly string[] = [];
 
-/** The analysis of `text`, from `cache` when it has been analysed before. */
-export function analyzeChunk(text: string, cache: ChunkAnalysisCache): ChunkAnalysis {
-  return cache.getOrCompute(text, () => analyze(text, cache.vocabulary));
+/**
+ * The analysis of `text`: read from `encoded` (the analysis its ingestion profile recorded,
+ * `profile/chunk-profile.ts`) when given, else from `cache` when it has been analysed before,
+ * else computed. A recorded analysis is read anew each time rather than cached: reading it costs
+ * about what hashing the text for the cache would, and cached ones would only churn the cache
+ * (and the collector) when chunks keep coming new. One that does not fit the text is ignored.
+ * With `slab`, a recorded analysis' integers are read into it (see `IntegerSlab`: the analysis
+ * is good until the slab is reset).
+ */
+export function analyzeChunk(text: string, cache: ChunkAnalysisCache, encoded?: EncodedAnalysis, slab?: IntegerSlab): ChunkAnalysis {
+  return (encoded === undefined ? undefined : tryDecode(text, encoded, slab)) ?? cache.getOrCompute(text, () => analyze(text, cache.vocabulary));
+}
+
+function tryDecode(text: string, encoded: EncodedAnalysis, slab: IntegerSlab | undefined): ChunkAnalysis | undefined {
+  try {
+    return decodeAnalysis(text, encoded, slab);
+  } catch {
+    return undefined;
+  }
 }
 
 function analyze(text: string, vocabulary: Vocabulary): ChunkAnalysis {
   const lines: LineAnalysis[] = [];
-  let shingles = 0;
+  const keys = KeyOccurrences.collecting();
+  const sentences: number[] = [];
+  const shingles: number[] = [];
+  const figures: number[] = [];
   let estimate = 0;
+  let ordinal = 0;
   for (const raw of text.split('\n')) {
     const line = normalizeWhitespace(raw);
     if (line === '') continue;
     const ranges = joinAbbreviationSplits(line, splitSentences(line));
-    const sentences = ranges.map((range) => analyzeSentence(range.start === 0 && range.end === line.length ? line : line.slice(range.start, range.end), vocabulary));
-    for (const sentence of sentences) {
-      shingles += sentence.shingles.length;
-      estimate += sentence.estimate;
+    const firstSentence = ordinal;
+    for (const range of ranges) {
+      const sentence = range.start === 0 && range.end === line.length ? line : line.slice(range.start, range.end);
+      const scan = scanSentence(sentence, vocabulary);
+      for (const key of scan.keys) keys.add(ordinal, key);
+      const sentenceEstimate = estimateTokens(sentence);
+      estimate += sentenceEstimate;
+      for (const shingle of scan.shingles) shingles.push(shingle);
+      if (scan.digit) for (const offset of figureRangesOf(sentence)) figures.push(range.start + offset);
+      sentences.push(lines.length, range.start, range.end, sentenceEstimate, scan.terms, factMask(sentence, scan), CONTINUATION.test(sentence) ? 1 : 0, shingles.length, figures.length);
+      ordinal += 1;
     }
     const words = wordCount(line);
     const furniture = words <= 12 && !hasDigit(line) && !line.startsWith('|');
@@ -105,38 +188,46 @@ function analyze(text: string, vocabulary: Vocabulary): ChunkAnalysis {
       boilerplate: isBoilerplateLine(line),
       furnitureKey: furniture ? line.toLowerCase() : undefined,
       heading: ranges.length === 1 && isHeading(line, words),
-      sentences,
+      firstSentence,
+      sentenceCount: ranges.length,
     });
   }
-  return { counts: new WeakMap(), lines, shingles, estimate };
+  // One buffer for the three: a typed array costs far more to make than a view of one.
+  const buffer = new Int32Array(sentences.length + shingles.length + figures.length);
+  buffer.set(sentences);
+  buffer.set(shingles, sentences.length);
+  buffer.set(figures, sentences.length + shingles.length);
+  return {
+    lines,
+    sentenceCount: ordinal,
+    sentences: buffer.subarray(0, sentences.length),
+    shingleList: buffer.subarray(sentences.length, sentences.length + shingles.length),
+    figureRanges: buffer.subarray(sentences.length + shingles.length),
+    keys,
+    estimate,
+  };
 }
+
+// Chunk counts by analysis and counter (`countChunk`); they go with their analysis. Apart from
+// the analysis, so one that is never counted (its count given) carries no map.
+const chunkCounts = new WeakMap<ChunkAnalysis, WeakMap<TokenCounter, number>>();
 
 /**
  * The tokens of the chunk `text` (analysed as `analysis`) by `counter`, remembered with the
  * analysis: a chunk retrieved again is not hashed and looked up in the counter's cache again.
  */
 export function countChunk(analysis: ChunkAnalysis, text: string, counter: TokenCounter): number {
-  let tokens = analysis.counts.get(counter);
+  let counts = chunkCounts.get(analysis);
+  if (counts === undefined) {
+    counts = new WeakMap();
+    chunkCounts.set(analysis, counts);
+  }
+  let tokens = counts.get(counter);
   if (tokens === undefined) {
     tokens = counter.count(text);
-    analysis.counts.set(counter, tokens);
+    counts.set(counter, tokens);
   }
   return tokens;
-}
-
-function analyzeSentence(text: string, vocabulary: Vocabulary): SentenceAnalysis {
-  const scan = scanSentence(text, vocabulary);
-  return {
-    text,
-    estimate: estimateTokens(text),
-    keys: scan.keys,
-    keyHashes: scan.keyHashes,
-    length: scan.terms,
-    facts: factMask(text, scan),
-    shingles: scan.shingles,
-    figures: scan.digit ? figuresOf(text) : NO_FIGURES,
-    continuation: CONTINUATION.test(text),
-  };
 }
 
 /**

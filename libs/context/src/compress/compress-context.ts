@@ -1,9 +1,10 @@
+import type { EncodedAnalysis } from '../profile/analysis-codec.js';
 import type { TokenCounter } from '../tokens/token-counter.js';
-import { analyzeChunk, ChunkAnalysisCache, countChunk, type ChunkAnalysis, type LineAnalysis, type SentenceAnalysis } from './analyze-chunk.js';
+import { analyzeChunk, ChunkAnalysisCache, countChunk, keyLookup, SENTENCE, SENTENCE_FIELDS, sentenceFigures, sentenceText, type ChunkAnalysis, type KeyLookup, type LineAnalysis } from './analyze-chunk.js';
+import { IntegerSlab } from '../shared/integer-slab.js';
 import { NearDuplicateIndex } from './near-duplicates.js';
-import { scoreSentences, type SentenceToScore } from './score-sentences.js';
+import { scoreSentences, scoringQuery, type QueryKeyHits, type ScoringQuery, type SentencesToScore } from './score-sentences.js';
 import { boundTokens, TokenShares } from './sentence-tokens.js';
-import { termsOf } from './words.js';
 
 /** A retrieved chunk to compress. */
 export interface CompressibleChunk {
@@ -11,6 +12,8 @@ export interface CompressibleChunk {
   readonly text: string;
   /** The text's tokens with the input's counter, when known (e.g. counted at ingestion); counted when absent. */
   readonly tokens?: number;
+  /** The text's analysis as its ingestion profile recorded it (`ChunkProfile.analysis`); analysed when absent. */
+  readonly analysis?: EncodedAnalysis;
 }
 
 /** What to compress, against which question, to what size. */
@@ -80,17 +83,32 @@ export interface CompressContextResult {
 export const DEFAULT_MIN_CHUNK_TOKENS = 48;
 
 const sharedAnalysisCache = new ChunkAnalysisCache();
+// Scratch space every call reuses, cleared at its start (calls are synchronous, and nothing in it
+// outlives one): allocating it anew each time cost more than clearing it, and brought the
+// collector round more often. The near-duplicate index, the integers of recorded analyses, and
+// the units' arrays.
+const duplicateIndex = new NearDuplicateIndex();
+const slab = new IntegerSlab();
+const scratch = new IntegerSlab();
+const hitLists: number[][] = [];
 
-/** A candidate sentence; it carries what `scoreSentences` reads, so it is scored as is. */
-interface Unit extends SentenceToScore {
-  readonly line: number;
-  /** Position among all sentences, for stable tie-breaks. */
-  readonly order: number;
-  readonly sentence: SentenceAnalysis;
-  /** Its share of the chunk's tokens. */
-  readonly tokens: number;
-  score: number;
-  kept: boolean;
+/**
+ * The sentences compression chooses among (the units), an array a feature (from the call's
+ * scratch space): furniture and repeated sentences are not units. Units are numbered in reading
+ * order, chunk after chunk.
+ */
+interface Units extends SentencesToScore {
+  /** The unit's sentence, numbered within its chunk's analysis. */
+  readonly sentence: Int32Array;
+  /** Its share of its chunk's tokens. */
+  readonly tokens: Int32Array;
+  /** The units of chunk `c` are `[chunkStart[c], chunkStart[c + 1])`. */
+  readonly chunkStart: Int32Array;
+  /** The unit of each sentence (sentences numbered chunk after chunk), -1 when it is not one. */
+  readonly unitOf: Int32Array;
+  readonly boilerplateLinesRemoved: number;
+  readonly duplicatesRemoved: number;
+  readonly sentencesBefore: number;
 }
 
 /**
@@ -100,8 +118,9 @@ interface Unit extends SentenceToScore {
  * reached. Each chunk keeps at least its best sentence so its citation still points at text.
  * Sentences are never rewritten, so figures, names, dates and quotes survive verbatim or not at
  * all. A chunk whose compressed form would not be smaller comes back as it was. Pure and
- * deterministic; the per-chunk analysis is cached by chunk text. Only the chunks are counted
- * (unless their counts are given), never the sentences: see `sentence-tokens.ts`.
+ * deterministic; the per-chunk analysis is cached by chunk text (or read from the chunk's
+ * ingestion profile). Only the chunks are counted (unless their counts are given), never the
+ * sentences: see `sentence-tokens.ts`.
  */
 export function compressContext(input: CompressContextInput): CompressContextResult {
   const { counter } = input;
@@ -110,122 +129,254 @@ export function compressContext(input: CompressContextInput): CompressContextRes
   const cache = input.analysisCache ?? sharedAnalysisCache;
   const analyses: ChunkAnalysis[] = [];
   const chunkTokens: number[] = [];
+  // Recorded analyses are read into the slab; none of them outlives this call.
+  slab.reset();
   for (const chunk of input.chunks) {
-    const analysis = analyzeChunk(chunk.text, cache);
+    const analysis = analyzeChunk(chunk.text, cache, chunk.analysis, slab);
     analyses.push(analysis);
     chunkTokens.push(chunk.tokens ?? countChunk(analysis, chunk.text, counter));
   }
-  const { units, boilerplateLinesRemoved, duplicatesRemoved, sentencesBefore } = collectUnits(analyses, chunkTokens, new Set(termsOf(input.query, cache.vocabulary)));
-
-  const scores = scoreSentences(input.query, units);
-  units.forEach((unit, index) => (unit.score = scores[index] ?? 0));
+  const query = scoringQuery(input.query);
+  const lookups = new Map(query.keys.map((key) => [key, keyLookup(key)]));
+  const units = collectUnits(analyses, chunkTokens, query, lookups);
+  const scores = scoreSentences(query, units, queryKeyHits(query, lookups, analyses, units));
 
   const totalBefore = chunkTokens.reduce((sum, tokens) => sum + tokens, 0);
   const target = Math.floor(totalBefore * input.targetRatio);
   // A join token is charged to every sentence: the joined text can cost one more than its parts.
-  const cost = (unit: Unit): number => unit.tokens + 1;
+  const kept = scratch.take(units.count).fill(0);
   let used = 0;
-  const keep = (unit: Unit): void => {
-    unit.kept = true;
-    used += cost(unit);
-  };
   // Small chunks keep all their sentences; every other chunk its best one, unless told otherwise.
-  const byChunk = groupBy(units, (unit) => unit.chunk);
-  for (const [chunk, chunkUnits] of byChunk) {
-    if ((chunkTokens[chunk] ?? 0) < minChunkTokens) chunkUnits.forEach(keep);
-    else if (input.keepEveryChunk ?? true) keep(chunkUnits.reduce((top, unit) => (unit.score > top.score ? unit : top)));
+  const keepEveryChunk = input.keepEveryChunk ?? true;
+  for (let chunk = 0; chunk < analyses.length; chunk += 1) {
+    const first = units.chunkStart[chunk] ?? 0;
+    const end = units.chunkStart[chunk + 1] ?? 0;
+    if (first === end) continue;
+    if ((chunkTokens[chunk] ?? 0) < minChunkTokens) {
+      for (let unit = first; unit < end; unit += 1) {
+        kept[unit] = 1;
+        used += (units.tokens[unit] ?? 0) + 1;
+      }
+    } else if (keepEveryChunk) {
+      let top = first;
+      for (let unit = first + 1; unit < end; unit += 1) if ((scores[unit] ?? 0) > (scores[top] ?? 0)) top = unit;
+      kept[top] = 1;
+      used += (units.tokens[top] ?? 0) + 1;
+    }
   }
-  for (const unit of byScore(units)) if (!unit.kept && used + cost(unit) <= target) keep(unit);
+  const ranked = byScore(scores);
+  for (let rank = 0; rank < ranked.length; rank += 1) {
+    const unit = ranked[rank] ?? 0;
+    const cost = (units.tokens[unit] ?? 0) + 1;
+    if (kept[unit] === 0 && used + cost <= target) {
+      kept[unit] = 1;
+      used += cost;
+    }
+  }
 
-  const chunks = input.chunks.map((chunk, index): CompressedChunk => {
-    const kept = (byChunk.get(index) ?? []).filter((unit) => unit.kept);
-    const tokens = kept.reduce((sum, unit) => sum + cost(unit), 0) - (kept.length > 0 ? 1 : 0);
+  let sentencesKept = 0;
+  const chunks: CompressedChunk[] = [];
+  for (let index = 0; index < input.chunks.length; index += 1) {
+    const chunk = input.chunks[index] as CompressibleChunk;
+    const first = units.chunkStart[index] ?? 0;
+    const end = units.chunkStart[index + 1] ?? 0;
+    let tokens = 0;
+    let keptHere = 0;
+    for (let unit = first; unit < end; unit += 1) {
+      if (kept[unit] === 0) continue;
+      tokens += (units.tokens[unit] ?? 0) + 1;
+      keptHere += 1;
+    }
+    sentencesKept += keptHere;
+    if (keptHere > 0) tokens -= 1;
     const tokensBefore = chunkTokens[index] ?? 0;
     // The figure can reach the original's when nearly everything is kept: then the original is cheaper and exact.
-    if (tokens >= tokensBefore) return { id: chunk.id, text: chunk.text, tokensBefore, tokens: tokensBefore, estimated: false, upperBound: tokensBefore };
-    if (kept.length === 0) return { id: chunk.id, text: '', tokensBefore, tokens: 0, estimated: false, upperBound: 0 };
-    return { id: chunk.id, text: renderChunk(kept), tokensBefore, tokens, estimated: true, upperBound: boundTokens(tokens, tokensBefore) };
-  });
+    if (tokens >= tokensBefore) chunks.push({ id: chunk.id, text: chunk.text, tokensBefore, tokens: tokensBefore, estimated: false, upperBound: tokensBefore });
+    else if (keptHere === 0) chunks.push({ id: chunk.id, text: '', tokensBefore, tokens: 0, estimated: false, upperBound: 0 });
+    else chunks.push({ id: chunk.id, text: renderChunk(analyses[index] as ChunkAnalysis, units, kept, first, end), tokensBefore, tokens, estimated: true, upperBound: boundTokens(tokens, tokensBefore) });
+  }
   const tokensAfter = chunks.reduce((sum, chunk) => sum + chunk.tokens, 0);
-  const sentencesKept = units.filter((unit) => unit.kept).length;
   return {
     chunks,
     stats: {
       tokensBefore: totalBefore,
       tokensAfter,
       ratio: totalBefore === 0 ? 1 : tokensAfter / totalBefore,
-      sentencesBefore,
+      sentencesBefore: units.sentencesBefore,
       sentencesKept,
-      sentencesDropped: units.length - sentencesKept,
-      duplicatesRemoved,
-      boilerplateLinesRemoved,
+      sentencesDropped: units.count - sentencesKept,
+      duplicatesRemoved: units.duplicatesRemoved,
+      boilerplateLinesRemoved: units.boilerplateLinesRemoved,
     },
   };
 }
 
 /**
  * The sentences compression chooses among: furniture lines (by pattern, or short figure-free
- * lines found in two or more chunks) are removed unless they mention the query, and sentences
+ * lines found in two or more chunks) are removed unless they mention a query term, and sentences
  * repeating an earlier one (in rank order) are removed.
  */
-function collectUnits(
-  analyses: readonly ChunkAnalysis[],
-  chunkTokens: readonly number[],
-  queryTerms: ReadonlySet<string>,
-): { units: Unit[]; boilerplateLinesRemoved: number; duplicatesRemoved: number; sentencesBefore: number } {
+function collectUnits(analyses: readonly ChunkAnalysis[], chunkTokens: readonly number[], query: ScoringQuery, lookups: ReadonlyMap<string, KeyLookup>): Units {
+  // Plain loops, no callbacks: variables a closure writes live on the heap, and this is the hot loop.
   // Short figure-free lines found in two or more chunks.
   const firstChunkWithLine = new Map<string, number>();
   const repeated = new Set<string>();
-  analyses.forEach((analysis, chunk) => {
+  // Sentences numbered chunk after chunk: chunk c's from `sentenceStart[c]`.
+  const sentenceStart = [0];
+  let shingleCount = 0;
+  for (let chunk = 0; chunk < analyses.length; chunk += 1) {
+    const analysis = analyses[chunk] as ChunkAnalysis;
+    sentenceStart.push((sentenceStart[chunk] ?? 0) + analysis.sentenceCount);
+    shingleCount += analysis.shingleList.length;
     for (const line of analysis.lines) {
       if (line.furnitureKey === undefined) continue;
       const first = firstChunkWithLine.get(line.furnitureKey);
       if (first === undefined) firstChunkWithLine.set(line.furnitureKey, chunk);
       else if (first !== chunk) repeated.add(line.furnitureKey);
     }
+  }
+  const sentencesBefore = sentenceStart[analyses.length] ?? 0;
+  // From the call's scratch space, sized once: there are no more units than sentences.
+  scratch.reset();
+  const unitOf = scratch.take(sentencesBefore);
+  const chunkOf = scratch.take(sentencesBefore);
+  const sentenceOf = scratch.take(sentencesBefore);
+  const tokens = scratch.take(sentencesBefore);
+  const length = scratch.take(sentencesBefore);
+  const facts = scratch.take(sentencesBefore);
+  const heading = scratch.take(sentencesBefore);
+  const continuation = scratch.take(sentencesBefore);
+  const chunkStart = scratch.take(analyses.length + 1);
+  // A sentence's figures are read only when an earlier sentence is close enough for them to matter.
+  const duplicates = duplicateIndex;
+  duplicates.reset(shingleCount, (sentence) => {
+    let chunk = 0;
+    while ((sentenceStart[chunk + 1] ?? 0) <= sentence) chunk += 1;
+    return sentenceFigures(analyses[chunk] as ChunkAnalysis, sentence - (sentenceStart[chunk] ?? 0));
   });
-  const units: Unit[] = [];
-  const duplicates = new NearDuplicateIndex(analyses.reduce((sum, analysis) => sum + analysis.shingles, 0));
+  let count = 0;
   let boilerplateLinesRemoved = 0;
   let duplicatesRemoved = 0;
-  let sentencesBefore = 0;
-  analyses.forEach((analysis, chunk) => {
+  for (let chunk = 0; chunk < analyses.length; chunk += 1) {
+    const analysis = analyses[chunk] as ChunkAnalysis;
+    chunkStart[chunk] = count;
+    const base = sentenceStart[chunk] ?? 0;
+    const { sentences, shingleList, lines } = analysis;
     // Every sentence takes its share in reading order, furniture and repeats included, so the shares add up to the chunk's count.
     const shares = new TokenShares(chunkTokens[chunk] ?? 0, analysis.estimate);
-    analysis.lines.forEach((line, lineIndex) => {
-      sentencesBefore += line.sentences.length;
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex += 1) {
+      const line = lines[lineIndex] as LineAnalysis;
+      const firstSentence = line.firstSentence;
+      const end = firstSentence + line.sentenceCount;
       const furniture = line.boilerplate || (line.furnitureKey !== undefined && repeated.has(line.furnitureKey));
-      if (furniture && !mentions(line, queryTerms)) {
-        for (const sentence of line.sentences) shares.next(sentence.estimate);
-        boilerplateLinesRemoved += 1;
-        return;
-      }
-      for (const sentence of line.sentences) {
-        const tokens = shares.next(sentence.estimate);
-        if (duplicates.addOrMatch(sentence.shingles, sentence.figures) !== undefined) duplicatesRemoved += 1;
-        else {
-          const { keys, keyHashes, length, facts, continuation } = sentence;
-          units.push({ chunk, line: lineIndex, order: units.length, sentence, tokens, heading: line.heading, keys, keyHashes, length, facts, continuation, score: 0, kept: false });
+      if (furniture && !mentions(analysis, firstSentence, line.sentenceCount, query, lookups)) {
+        for (let sentence = firstSentence; sentence < end; sentence += 1) {
+          shares.next(sentences[sentence * SENTENCE_FIELDS + SENTENCE_ESTIMATE] ?? 0);
+          unitOf[base + sentence] = -1;
         }
+        boilerplateLinesRemoved += 1;
+        continue;
       }
-    });
-  });
-  return { units, boilerplateLinesRemoved, duplicatesRemoved, sentencesBefore };
+      const lineHeading = line.heading ? 1 : 0;
+      for (let sentence = firstSentence; sentence < end; sentence += 1) {
+        const field = sentence * SENTENCE_FIELDS;
+        const share = shares.next(sentences[field + SENTENCE_ESTIMATE] ?? 0);
+        const shinglesFrom = sentence === 0 ? 0 : (sentences[field - SENTENCE_FIELDS + SENTENCE_SHINGLES_END] ?? 0);
+        const figuresFrom = sentence === 0 ? 0 : (sentences[field - SENTENCE_FIELDS + SENTENCE_FIGURES_END] ?? 0);
+        const hasFigures = (sentences[field + SENTENCE_FIGURES_END] ?? 0) > figuresFrom;
+        if (duplicates.addOrMatchSpan(shingleList, shinglesFrom, sentences[field + SENTENCE_SHINGLES_END] ?? 0, hasFigures ? base + sentence : -1) !== undefined) {
+          duplicatesRemoved += 1;
+          unitOf[base + sentence] = -1;
+          continue;
+        }
+        unitOf[base + sentence] = count;
+        chunkOf[count] = chunk;
+        sentenceOf[count] = sentence;
+        tokens[count] = share;
+        length[count] = sentences[field + SENTENCE_LENGTH] ?? 0;
+        facts[count] = sentences[field + SENTENCE_FACTS] ?? 0;
+        heading[count] = lineHeading;
+        continuation[count] = sentences[field + SENTENCE_CONTINUATION] ?? 0;
+        count += 1;
+      }
+    }
+  }
+  chunkStart[analyses.length] = count;
+  return { count, chunk: chunkOf, sentence: sentenceOf, tokens, length, facts, heading, continuation, chunkStart, unitOf, boilerplateLinesRemoved, duplicatesRemoved, sentencesBefore };
 }
 
-function mentions(line: LineAnalysis, terms: ReadonlySet<string>): boolean {
-  for (const term of terms) if (line.sentences.some((sentence) => sentence.keys.includes(term))) return true;
+// `SENTENCE` fields as plain constants for the hot loops.
+const SENTENCE_ESTIMATE = SENTENCE.estimate;
+const SENTENCE_LENGTH = SENTENCE.length;
+const SENTENCE_FACTS = SENTENCE.facts;
+const SENTENCE_CONTINUATION = SENTENCE.continuation;
+const SENTENCE_SHINGLES_END = SENTENCE.shinglesEnd;
+const SENTENCE_FIGURES_END = SENTENCE.figuresEnd;
+
+// Whether one of the chunk's sentences [first, first + count) holds a query term (a term, not a prefix).
+function mentions(analysis: ChunkAnalysis, first: number, count: number, query: ScoringQuery, lookups: ReadonlyMap<string, KeyLookup>): boolean {
+  for (const { term } of query.terms) {
+    const occurrences = analysis.keys.find(lookups.get(term) ?? keyLookup(term));
+    if (occurrences === undefined) continue;
+    for (let index = 0; index < occurrences.length; index += 2) {
+      const sentence = occurrences[index] ?? -1;
+      if (sentence >= first && sentence < first + count) return true;
+    }
+  }
   return false;
 }
 
+/**
+ * Where the query's keys occur among the units (`scoreSentences`' hits), from the chunks' key
+ * occurrences: only the query's keys are looked up.
+ */
+function queryKeyHits(query: ScoringQuery, lookups: ReadonlyMap<string, KeyLookup>, analyses: readonly ChunkAnalysis[], units: Units): QueryKeyHits {
+  const { keys } = query;
+  // The call's scratch lists, emptied: they keep their room from call to call.
+  while (hitLists.length < keys.length) hitLists.push([]);
+  const hits = hitLists.slice(0, keys.length);
+  for (const list of hits) list.length = 0;
+  // Two terms can share a prefix: a key fills every column it heads.
+  const columnsOf = new Map<KeyLookup, number[]>();
+  keys.forEach((key, column) => {
+    const lookup = lookups.get(key) ?? keyLookup(key);
+    const known = columnsOf.get(lookup);
+    if (known === undefined) columnsOf.set(lookup, [column]);
+    else known.push(column);
+  });
+  // As arrays: iterating the map made an entry array per key and chunk.
+  const distinct = [...columnsOf.keys()];
+  const columnsOfDistinct = [...columnsOf.values()];
+  let base = 0;
+  for (const analysis of analyses) {
+    for (let key = 0; key < distinct.length; key += 1) {
+      const lookup = distinct[key] as KeyLookup;
+      const columns = columnsOfDistinct[key] ?? [];
+      const occurrences = analysis.keys.find(lookup);
+      if (occurrences === undefined) continue;
+      for (let index = 0; index < occurrences.length; index += 2) {
+        const unit = units.unitOf[base + (occurrences[index] ?? 0)] ?? -1;
+        if (unit < 0) continue;
+        for (const column of columns) hits[column]?.push(unit, occurrences[index + 1] ?? 0);
+      }
+    }
+    base += analysis.sentenceCount;
+  }
+  return hits;
+}
+
 // Kept sentences of one line are joined by a space, lines by a line break, as in the source.
-function renderChunk(kept: readonly Unit[]): string {
+function renderChunk(analysis: ChunkAnalysis, units: Units, kept: Int32Array, first: number, end: number): string {
   const lines: string[] = [];
   let currentLine = -1;
-  for (const unit of kept) {
-    if (unit.line === currentLine) lines[lines.length - 1] += ` ${unit.sentence.text}`;
-    else lines.push(unit.sentence.text);
-    currentLine = unit.line;
+  for (let unit = first; unit < end; unit += 1) {
+    if (kept[unit] === 0) continue;
+    const sentence = units.sentence[unit] ?? 0;
+    const line = analysis.sentences[sentence * SENTENCE_FIELDS + SENTENCE.line] ?? 0;
+    const text = sentenceText(analysis, sentence);
+    if (line === currentLine) lines[lines.length - 1] += ` ${text}`;
+    else lines.push(text);
+    currentLine = line;
   }
   return lines.join('\n');
 }
@@ -235,26 +386,13 @@ function renderChunk(kept: readonly Unit[]): string {
  * times faster than a comparator: the score is quantised to 2^-24 (ties closer than that keep
  * reading order) above 20 bits of reversed position.
  */
-function byScore(units: readonly Unit[]): Unit[] {
+function byScore(scores: readonly number[]): ArrayLike<number> {
   const positions = 2 ** 20;
-  if (units.length >= positions) return [...units].sort((left, right) => right.score - left.score || left.order - right.order);
-  const keys = new Float64Array(units.length);
-  units.forEach((unit, index) => (keys[index] = Math.round(Math.max(0, unit.score) * 2 ** 24) * positions + (positions - 1 - index)));
+  if (scores.length >= positions) return Array.from(scores.keys()).sort((left, right) => (scores[right] ?? 0) - (scores[left] ?? 0) || left - right);
+  const keys = new Float64Array(scores.length);
+  for (let index = 0; index < scores.length; index += 1) keys[index] = Math.round(Math.max(0, scores[index] ?? 0) * 2 ** 24) * positions + (positions - 1 - index);
   keys.sort();
-  const ordered: Unit[] = [];
-  for (let index = keys.length - 1; index >= 0; index -= 1) {
-    const unit = units[positions - 1 - ((keys[index] ?? 0) % positions)];
-    if (unit !== undefined) ordered.push(unit);
-  }
+  const ordered = scratch.take(keys.length);
+  for (let index = 0; index < keys.length; index += 1) ordered[index] = positions - 1 - ((keys[keys.length - 1 - index] ?? 0) % positions);
   return ordered;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
-    else group.push(item);
-  }
-  return groups;
 }

@@ -56,7 +56,15 @@ export function factKinds(sentence: string): Set<FactKind> {
  * `[$€£%]?\d[\d,.:/-]*%?` with trailing `.,:-` trimmed, scanned by hand.
  */
 export function figuresOf(sentence: string): string[] {
+  const ranges = figureRangesOf(sentence);
   const figures: string[] = [];
+  for (let index = 0; index < ranges.length; index += 2) figures.push(sentence.slice(ranges[index], ranges[index + 1]));
+  return figures;
+}
+
+/** Where the figures of `figuresOf` sit in the sentence: start and end of each, in order. */
+export function figureRangesOf(sentence: string): number[] {
+  const ranges: number[] = [];
   let index = 0;
   while (index < sentence.length) {
     const code = sentence.charCodeAt(index);
@@ -71,9 +79,9 @@ export function figuresOf(sentence: string): string[] {
     if (sentence.charCodeAt(index) === 0x25) index += 1;
     let end = index;
     while (end > start && isTrimmedTail(sentence.charCodeAt(end - 1))) end -= 1;
-    figures.push(sentence.slice(start, end));
+    ranges.push(start, end);
   }
-  return figures;
+  return ranges;
 }
 
 // $ € £ %

@@ -36,4 +36,22 @@ describe('NearDuplicateIndex', () => {
     const index = new NearDuplicateIndex(4);
     for (let number = 0; number < 200; number += 1) expect(add(index, `Sentence number ${number} talks about topic ${number * 7} in depth.`)).toBeUndefined();
   });
+
+  it('forgets every sentence on reset, and reads a sentence\'s figures only for a close candidate', () => {
+    const index = new NearDuplicateIndex();
+    const sentence = 'Digital products can be returned within 14 days of delivery for a full refund.';
+    add(index, sentence);
+    index.reset(64);
+    expect(add(index, sentence)).toBeUndefined();
+    const asked: number[] = [];
+    const figures = [['14'], ['14'], ['30']];
+    const spanIndex = new NearDuplicateIndex(64, (source) => (asked.push(source), figures[source] ?? []));
+    const shingles = shinglesOf(wordEntriesOf(sentence).map((entry) => entry.hash));
+    const other = shinglesOf(wordEntriesOf('Shipping takes five business days to most addresses.').map((entry) => entry.hash));
+    expect(spanIndex.addOrMatchSpan(shingles, 0, shingles.length, 0)).toBeUndefined();
+    expect(spanIndex.addOrMatchSpan(other, 0, other.length, 2)).toBeUndefined();
+    expect(asked).toEqual([]);
+    expect(spanIndex.addOrMatchSpan(shingles, 0, shingles.length, 1)).toBe(0);
+    expect(asked.sort()).toEqual([0, 1]);
+  });
 });

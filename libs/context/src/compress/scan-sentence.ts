@@ -7,9 +7,8 @@ import { wordEntriesOf } from './words.js';
 
 /** What a sentence's words and characters tell, from one pass over them. */
 export interface SentenceScan {
-  /** Its words' bag keys in order, with repeats (`WordEntry.keys`), their hashes, and how many terms they come from. */
+  /** Its words' bag keys in order, with repeats (`WordEntry.keys`), and how many terms they come from. */
   readonly keys: readonly string[];
-  readonly keyHashes: readonly number[];
   readonly terms: number;
   /** Its word 3-gram shingles (`shinglesOf`). */
   readonly shingles: readonly number[];
@@ -97,7 +96,6 @@ export function scanSentence(text: string, vocabulary: Vocabulary = sharedVocabu
 /** Takes a sentence's words in order into its keys, term count, shingles and signs. */
 class WordCollector {
   private readonly keys: string[] = [];
-  private readonly keyHashes: number[] = [];
   private terms = 0;
   private readonly shingles = new ShingleBuilder();
   private signs = 0;
@@ -110,14 +108,13 @@ class WordCollector {
 
   add(entry: WordEntry): void {
     for (const key of entry.keys) this.keys.push(key);
-    for (const hash of entry.keyHashes) this.keyHashes.push(hash);
     this.terms += entry.terms.length;
     this.shingles.add(entry.hash);
     this.signs |= entry.signs;
   }
 
   finish(digit: boolean, characterSigns: number): SentenceScan {
-    return { keys: this.keys, keyHashes: this.keyHashes, terms: this.terms, shingles: this.shingles.finish(), digit, signs: this.signs | characterSigns };
+    return { keys: this.keys, terms: this.terms, shingles: this.shingles.finish(), digit, signs: this.signs | characterSigns };
   }
 }
 

@@ -1,10 +1,33 @@
 import { factMask } from './fact-features.js';
-import { scoreSentences, type SentenceToScore } from './score-sentences.js';
+import { keyHits, scoreSentences as scoreWithHits, scoringQuery, type SentencesToScore } from './score-sentences.js';
 import { scanSentence } from './scan-sentence.js';
 
-const sentence = (text: string, chunk = 0, heading = false): SentenceToScore => {
+interface Sentence {
+  readonly keys: readonly string[];
+  readonly length: number;
+  readonly facts: number;
+  readonly chunk: number;
+  readonly heading: boolean;
+  readonly continuation: boolean;
+}
+
+const sentence = (text: string, chunk = 0, heading = false): Sentence => {
   const scan = scanSentence(text);
-  return { keys: scan.keys, keyHashes: scan.keyHashes, length: scan.terms, facts: factMask(text), chunk, heading, continuation: /^(?:it|this)\b/i.test(text) };
+  return { keys: scan.keys, length: scan.terms, facts: factMask(text), chunk, heading, continuation: /^(?:it|this)\b/i.test(text) };
+};
+
+const table = (sentences: readonly Sentence[]): SentencesToScore => ({
+  count: sentences.length,
+  length: sentences.map((item) => item.length),
+  facts: sentences.map((item) => item.facts),
+  chunk: sentences.map((item) => item.chunk),
+  heading: sentences.map((item) => (item.heading ? 1 : 0)),
+  continuation: sentences.map((item) => (item.continuation ? 1 : 0)),
+});
+
+const scoreSentences = (query: string, sentences: readonly Sentence[]): number[] => {
+  const scoring = scoringQuery(query);
+  return [...scoreWithHits(scoring, table(sentences), keyHits(scoring, sentences.map((item) => item.keys)))];
 };
 
 describe('scoreSentences', () => {
@@ -36,6 +59,14 @@ describe('scoreSentences', () => {
     const scores = scoreSentences('Which version fixed the memory leak?', sentences);
     expect(scores[0]).toBeGreaterThan(scores[3] ?? 0);
     expect(scores[2]).toBeGreaterThan(scores[5] ?? 0);
+  });
+
+  it('finds each query key, a prefix shared by two terms in both columns', () => {
+    const query = scoringQuery('extension extended refund');
+    expect(query.keys).toEqual(['extension', '~exten', 'extend', '~exten', 'refund', '~refun']);
+    const hits = keyHits(query, [['other'], ['extend', '~exten', 'refund', '~refun', 'refund', '~refun']]);
+    expect(hits).toEqual([[], [1, 1], [1, 1], [1, 1], [1, 2], [1, 2]]);
+    expect(() => scoreWithHits(query, table([sentence('x')]), [[]])).toThrow(RangeError);
   });
 
   it('is deterministic and scores nothing when the query shares no terms', () => {

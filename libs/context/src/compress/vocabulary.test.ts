@@ -1,4 +1,4 @@
-import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../shared/fnv1a.js';
+import { FNV_OFFSET, FNV_PRIME } from '../shared/fnv1a.js';
 import { lowerAscii, Vocabulary } from './vocabulary.js';
 
 const hashOf = (word: string): number => [...word].reduce((hash, character) => Math.imul(hash ^ lowerAscii(character.charCodeAt(0)), FNV_PRIME), FNV_OFFSET);
@@ -8,7 +8,7 @@ describe('Vocabulary', () => {
   it('works a word out once, whatever its case, with its terms, bag keys and fact signs', () => {
     const vocabulary = new Vocabulary();
     const refunds = entryOf(vocabulary, 'Refunds');
-    expect(refunds).toMatchObject({ word: 'refunds', terms: ['refund'], keys: ['refund', '~refun'], keyHashes: [fnv1a('refund'), fnv1a('~refun')], hash: hashOf('refunds') });
+    expect(refunds).toMatchObject({ word: 'refunds', terms: ['refund'], keys: ['refund', '~refun'], hash: hashOf('refunds') });
     expect(entryOf(vocabulary, 'REFUNDS')).toBe(refunds);
     expect(entryOf(vocabulary, 'the')).toMatchObject({ terms: [], keys: [] });
     expect(entryOf(vocabulary, 'monday').signs).not.toBe(0);

@@ -1,4 +1,3 @@
-import { fnv1a } from '../shared/fnv1a.js';
 import { wordSigns } from './fact-signs.js';
 import { termKeys, termsOfWords } from './text-terms.js';
 
@@ -7,9 +6,8 @@ export interface WordEntry {
   readonly word: string;
   /** Its terms (`termsOfWords`): none for a stopword or a single letter, two for "q3". */
   readonly terms: readonly string[];
-  /** Its terms' bag keys (`termKeys`): each term, then the term's prefix key if it has one; and their `fnv1a` hashes. */
+  /** Its terms' bag keys (`termKeys`): each term, then the term's prefix key if it has one. */
   readonly keys: readonly string[];
-  readonly keyHashes: readonly number[];
   /** The fact signs it gives (`wordSigns`). */
   readonly signs: number;
   /** `fnv1a` hash of `word`, for shingles. */
@@ -35,10 +33,15 @@ const INITIAL_SLOTS = 1 << 12;
 export class Vocabulary {
   private hashes = new Int32Array(INITIAL_SLOTS);
   private table: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(INITIAL_SLOTS).fill(undefined);
-  private size = 0;
+  private held = 0;
 
   constructor(readonly maxEntries = DEFAULT_VOCABULARY_SIZE) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
+  }
+
+  /** Words held now. */
+  get size(): number {
+    return this.held;
   }
 
   /** The entry of the word `text[start, end)` (lower-cased if need be), whose lower-cased code units hash to `hash`. */
@@ -49,8 +52,8 @@ export class Vocabulary {
       if (this.hashes[slot] === hash && spells(entry.word, text, start, end)) return entry;
       slot = (slot + 1) & mask;
     }
-    if (this.size >= this.maxEntries) this.startOver();
-    else if ((this.size + 1) * 2 > this.table.length) this.grow();
+    if (this.held >= this.maxEntries) this.startOver();
+    else if ((this.held + 1) * 2 > this.table.length) this.grow();
     else return this.insert(slot, createEntry(text.slice(start, end).toLowerCase(), hash));
     return this.entry(text, start, end, hash);
   }
@@ -58,7 +61,7 @@ export class Vocabulary {
   private insert(slot: number, entry: WordEntry): WordEntry {
     this.table[slot] = entry;
     this.hashes[slot] = entry.hash;
-    this.size += 1;
+    this.held += 1;
     return entry;
   }
 
@@ -79,7 +82,7 @@ export class Vocabulary {
   private startOver(): void {
     this.hashes = new Int32Array(INITIAL_SLOTS);
     this.table = new Array<WordEntry | undefined>(INITIAL_SLOTS).fill(undefined);
-    this.size = 0;
+    this.held = 0;
   }
 }
 
@@ -95,6 +98,5 @@ function spells(word: string, text: string, start: number, end: number): boolean
 
 function createEntry(word: string, hash: number): WordEntry {
   const terms = termsOfWords([word]);
-  const keys = termKeys(terms);
-  return { word, terms, keys, keyHashes: keys.map(fnv1a), signs: wordSigns(word), hash };
+  return { word, terms, keys: termKeys(terms), signs: wordSigns(word), hash };
 }

@@ -16,6 +16,8 @@ export class LruCache<Value> {
 
   /** The value under `key`, or `compute()` stored for next time (not stored when the size is 0). */
   getOrCompute(key: string, compute: () => Value): Value {
+    // Off: not even a lookup (hashing a long key costs about as much as a small computation).
+    if (this.maxEntries === 0) return compute();
     const cached = this.entries.get(key);
     if (cached !== undefined) {
       this.entries.delete(key);
@@ -23,7 +25,6 @@ export class LruCache<Value> {
       return cached;
     }
     const value = compute();
-    if (this.maxEntries === 0) return value;
     this.entries.set(key, value);
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();

@@ -13,6 +13,7 @@ import { createTraces } from './0012-create-traces.js';
 import { createAlertsAndReviews } from './0013-create-alerts-and-reviews.js';
 import { splitTraceContents } from './0014-split-trace-contents.js';
 import { createBatches } from './0016-create-batches.js';
+import { addChunkTokenProfile } from './0017-add-chunk-token-profile.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -32,4 +33,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   createAlertsAndReviews,
   splitTraceContents,
   createBatches,
+  addChunkTokenProfile,
 ];
