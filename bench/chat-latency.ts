@@ -2,7 +2,7 @@
  * Durable chat latency benchmark: how much the Temporal-backed path adds over calling the
  * same simulator directly with the official `openai` client, measured in the same run.
  *
- *   npm run bench -- [--quick] [--variants uws-local,eager-local] [--rounds 3] [--store sqlite|memory]
+ *   npm run bench:chat -- [--quick] [--variants uws-local,eager-local] [--rounds 3] [--store sqlite|memory]
  *
  * Starts its own headless Temporal dev server and simulator (0 ms model latency) on free ports;
  * for each variant starts the API and worker as they run for real, then measures closed-loop
