@@ -59,12 +59,20 @@ test('SIGKILL of the worker mid-call: the request completes after a new worker s
     // The provider finished (and billed) one call: the killed worker's call was cut, not completed.
     expect(stack.simulator.stats().models['gpt-4.1-mini']).toMatchObject({ successes: 1 });
 
-    // The ledger converges: the retried attempt settled once at the answer's cost; the killed
+    // The ledger converges: one retried attempt settled once at the answer's cost (on a loaded
+    // machine a retry may itself time out and be released before another succeeds); the killed
     // attempt's hold stays until it expires, then the reaper frees it without charging it.
     const requestId = body.ballast.request_id;
     const killed = await stack.rag.ledger.findReservation({ requestId, attempt: 1 });
-    const retried = await stack.rag.ledger.findReservation({ requestId, attempt: 2 });
-    expect(retried).toMatchObject({ status: 'settled', actualUsd: body.ballast.cost_usd });
+    const retries = [];
+    for (let attempt = 2; attempt <= 6; attempt += 1) {
+      const reservation = await stack.rag.ledger.findReservation({ requestId, attempt });
+      if (reservation) retries.push(reservation);
+    }
+    expect(retries.filter((reservation) => reservation.status === 'settled')).toEqual([expect.objectContaining({ actualUsd: body.ballast.cost_usd })]);
+    expect(retries.filter((reservation) => reservation.status !== 'settled').map((reservation) => reservation.status)).toEqual(
+      retries.filter((reservation) => reservation.status !== 'settled').map(() => 'released'),
+    );
     expect(killed?.status).toBe('reserved');
     await stack.rag.ledger.reapExpired({ now: new Date(Date.parse(killed?.expiresAt ?? '') + 1) });
     expect(await stack.rag.ledger.findReservation({ requestId, attempt: 1 })).toMatchObject({ status: 'expired' });
