@@ -5,6 +5,7 @@ import { ModelCatalogOverrideSchema } from '#libs/models';
 import { alertsPolicySchema, redactionPolicySchema } from '#libs/observability';
 import { RoutingRulesSchema } from '#libs/routing';
 import { BatchConfigSchema } from './batch-config-schema.js';
+import { ledgerUsd } from './ledger-usd.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -157,7 +158,7 @@ export const DocumentsConfigSchema = z.strictObject({
     .prefault({}),
 });
 
-const positiveUsd = z.number().positive();
+const positiveUsd = ledgerUsd;
 
 /** Dollar caps of one tenant or (as the default for every user) of one user; an absent cap does not apply. */
 export const BudgetAmountsConfigSchema = z.strictObject({

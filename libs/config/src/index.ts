@@ -3,3 +3,4 @@ export * from './config-schema.js';
 export * from './environment-variables.js';
 export * from './load-config.js';
 export * from './batch-config-schema.js';
+export * from './ledger-usd.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ledgerUsd } from '#libs/config';
 
 const tenantId = z.string().min(1).max(128);
 
@@ -15,8 +16,8 @@ export const CreateApiKeySchema = z.strictObject({
   /** Dollar caps of this key (across its rotations), per UTC day and calendar month. */
   budgets: z
     .strictObject({
-      daily_usd: z.number().positive().max(1_000_000).optional(),
-      monthly_usd: z.number().positive().max(100_000_000).optional(),
+      daily_usd: ledgerUsd.optional(),
+      monthly_usd: ledgerUsd.optional(),
     })
     .optional(),
   /** Rate limits on model-calling endpoints; unset ones use `rateLimits.perKey` from the config. */

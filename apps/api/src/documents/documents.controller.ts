@@ -60,11 +60,14 @@ export class DocumentsController {
 
   private async readMultipart(request: FastifyRequest): Promise<DocumentUpload> {
     const maxBytes = this.settings.config.documents.maxBytes;
-    const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    // Whatever the multipart parser rejects (no boundary, a cut body, a bad part header) is the client's body, not a server fault.
+    const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } }).catch((error: unknown) => {
+      throw malformedMultipart(error);
+    });
     if (!file) throw new ProblemError(problem('invalid-request', 400, 'Invalid Request', 'The multipart body has no file part; send the document as a `file` field.'));
     const bytes = await file.toBuffer().catch((error: { code?: string }) => {
       if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-      throw error;
+      throw malformedMultipart(error);
     });
     const field = (name: string): string | undefined => {
       const value = file.fields[name];
@@ -72,6 +75,13 @@ export class DocumentsController {
     };
     return { bytes, fileName: file.filename, declaredType: file.mimetype, title: field('title'), sourceName: field('source_name') };
   }
+}
+
+function malformedMultipart(error: unknown): ProblemError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ProblemError(
+    problem('invalid-multipart', 400, 'Malformed Multipart Body', `The multipart/form-data body could not be read (${reason}); send a \`file\` part with a boundary in the Content-Type, as curl -F does.`),
+  );
 }
 
 function readJson(body: unknown): DocumentUpload {
