@@ -1,8 +1,12 @@
+import { parseNumberedSources, pickCitedSentences, renderCitedAnswer } from './cited-answer.js';
 import type { PromptMessage } from './prompt-messages.js';
 import { CHARACTERS_PER_TOKEN } from './token-estimate.js';
 
 /** Answer length when the scenario does not set `outputTokens`. */
 export const DEFAULT_OUTPUT_TOKENS = 40;
+
+/** What the simulator says when the numbered sources hold nothing about the question. */
+export const NOT_IN_SOURCES = 'I could not find the answer to that in the sources.';
 
 const MAX_GROUNDED_SENTENCES = 3;
 
@@ -38,9 +42,24 @@ export interface SimulatedAnswerInput {
  */
 export function composeSimulatedAnswer(input: SimulatedAnswerInput): string {
   const { question, context } = splitQuestionAndContext(input.messages);
+  const sources = context.map(parseNumberedSources).find((found) => found !== undefined);
+  if (sources) return composeCitedAnswer(input, question, sources);
   const grounded = pickRelevantSentences(context, question);
   const body = grounded.length > 0 ? grounded : [acknowledge(question)];
   return fitToLength(`[simulated ${input.model}]`, body, (input.outputTokens ?? DEFAULT_OUTPUT_TOKENS) * CHARACTERS_PER_TOKEN);
+}
+
+/**
+ * A grounded prompt (numbered sources, as Ballast's RAG step builds it) gets what a model told to
+ * cite would write: the statements of the sources that share the most words with the question,
+ * each followed by its source number, or a plain "not in the sources" when none does. Only an
+ * explicit scenario `outputTokens` pads or trims it.
+ */
+function composeCitedAnswer(input: SimulatedAnswerInput, question: string, sources: Parameters<typeof pickCitedSentences>[0]): string {
+  const picked = pickCitedSentences(sources, contentWords(question), contentWords, MAX_GROUNDED_SENTENCES);
+  const body = picked.length > 0 ? renderCitedAnswer(picked) : NOT_IN_SOURCES;
+  const label = `[simulated ${input.model}]`;
+  return input.outputTokens === undefined ? `${label} ${body}` : fitToLength(label, [body], input.outputTokens * CHARACTERS_PER_TOKEN);
 }
 
 function splitQuestionAndContext(messages: readonly PromptMessage[]): { question: string; context: string[] } {
