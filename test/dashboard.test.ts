@@ -202,8 +202,27 @@ describe('the operator dashboard', () => {
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await page.locator('[data-testid=weekly-review] [data-testid=review-body]').textContent()).toContain(HOSTILE);
     expect(await page.locator('[data-testid=alerts]').textContent()).toContain(HOSTILE);
+    expect(await page.locator('[data-testid=eval-run-list]').textContent()).toContain(HOSTILE);
     expect(await page.locator('[data-testid=trace-prompt]').textContent()).toContain(HOSTILE);
     expect(await page.locator('[data-testid=trace-response]').textContent()).toContain(HOSTILE);
+  }, 90_000);
+
+  test('shows the eval runs with their pass rate, groundedness and gate, and their trend', async () => {
+    const suite = { suite: 'dashboard-evals', defaults: { model: 'gpt-4.1-mini' }, queries: [
+      { id: 'answers', question: 'Say hello.', assert: [{ type: 'contains-any', value: ['simulated'] }] },
+      { id: 'cannot', question: 'Say hello.', assert: [{ type: 'contains-all', value: ['a fact no answer states'] }] },
+    ] };
+    const created = await stack.api('/v1/evals', { key: ADMIN_API_KEY, json: { suite } });
+    expect(created.status).toBe(202);
+    const runId = ((await created.json()) as Json)['id'] as string;
+    await stack.client.workflow.getHandle(`eval-${runId}`).result();
+
+    const page = await openDashboard();
+    await signIn(page, ADMIN_API_KEY);
+    await waitUntilLoaded(page);
+    const row = page.locator(`[data-testid=eval-run-row][data-eval-run-id="${runId}"]`);
+    expect(await row.textContent()).toMatch(/dashboard-evals.*api.*2.*50\.0%.*fail/);
+    expect(await page.locator('[data-testid=eval-trend] svg').count()).toBe(1);
   }, 90_000);
 
   test('sign out forgets the key and returns to the form', async () => {
@@ -255,6 +274,7 @@ function hostileReport(): Json {
     groundedness_by_day: [{ day, mean: null, answers: 0 }],
     most_expensive: [hostileTrace('req_hostile')],
     alerts: [{ rule: HOSTILE, kind: HOSTILE, severity: HOSTILE, status: 'firing', subject: HOSTILE, since: now.toISOString(), summary: HOSTILE }],
+    eval_runs: [{ id: HOSTILE, suite: HOSTILE, status: 'completed', trigger: HOSTILE, tenant_id: HOSTILE, queries: 3, created_at: now.toISOString(), pass_rate: 0.5, mean_groundedness: 0.75, total_cost_usd: 0.01, gate: HOSTILE }],
     review: {
       id: HOSTILE, created_at: now.toISOString(), period_start: now.toISOString(), period_end: now.toISOString(),
       markdown: `# ${HOSTILE}\n\n${HOSTILE} **${HOSTILE}** \`${HOSTILE}\`\n\n- [click](javascript:window.__ballastXss=4)\n\n| a | b |\n| - | - |\n| ${HOSTILE} | x |\n`,

@@ -8,3 +8,4 @@ export type { AnswerCheck, ValidateAnswerInput } from './validation/validate-ans
 export { createBatchActivities, type BatchActivities, type BatchDependencies } from './batch/create-batch-activities.js';
 export type { BatchStore, StoredBatch, StoredBatchLine, ProviderJob } from './batch/batch-store.js';
 export { repositoryBatchStore } from './batch/repository-batch-store.js';
+export { createEvalActivities, type EvalActivities, type EvalDependencies } from './eval/create-eval-activities.js';

@@ -6,3 +6,4 @@ export { awaitChatResultUpdate, attemptRecordedSignal, cancelBatchSignal, chatPr
 export { batchWorkflow } from './batch.workflow.js';
 export { evaluateAlertsWorkflow, type AlertRoundResult } from './evaluate-alerts.workflow.js';
 export { weeklyReviewWorkflow } from './weekly-review.workflow.js';
+export { evalWorkflow } from './eval.workflow.js';

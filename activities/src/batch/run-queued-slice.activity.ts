@@ -1,7 +1,7 @@
 import { CancelledFailure, Context } from '@temporalio/activity';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { chatWorkflowId, type ChatFailure, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
+import { chatWorkflowId, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
+import { chatFailureOf } from '../chat/chat-failure-of.js';
 import type { BatchStore, StoredBatchLine } from './batch-store.js';
 import { completionBody } from './completion-body.js';
 
@@ -113,17 +113,4 @@ async function runLine(dependencies: QueuedSliceDependencies, line: StoredBatchL
     const failure = chatFailureOf(error);
     await store.recordFailed(line.batchId, line.lineIndex, { code: failure.code, message: failure.message, retryable: false, round: line.round });
   }
-}
-
-/** The chat workflow's own failure (its code and message), or the error as it came. */
-function chatFailureOf(error: unknown): { code: string; message: string } {
-  if (error instanceof WorkflowFailedError) {
-    const cause = error.cause;
-    if (cause instanceof ApplicationFailure && cause.type === 'ChatFailure') {
-      const failure = cause.details?.[0] as ChatFailure | undefined;
-      if (failure) return { code: failure.code, message: failure.message };
-    }
-    return { code: 'workflow-failed', message: cause?.message ?? error.message };
-  }
-  return { code: 'internal', message: String(error) };
 }

@@ -31,6 +31,23 @@ export function validateReferences(config: ResolvedConfig): ConfigProblem[] {
       });
     }
   }
+  const evalJudge = config.eval.judge?.model;
+  if (evalJudge !== undefined && !isServable(config, evalJudge)) {
+    problems.push({
+      path: 'eval.judge.model',
+      message: `eval judge model '${evalJudge}' is neither a route (${Object.keys(config.routes).join(', ')}) nor a catalog model a configured provider serves; name a configured model`,
+    });
+  }
+  const alertWebhooks = config.observability.alerts.webhooks.map((webhook) => webhook.name);
+  config.eval.schedule.drift.webhooks.forEach((name, index) => {
+    if (!alertWebhooks.includes(name)) {
+      problems.push({ path: `eval.schedule.drift.webhooks[${index}]`, message: `unknown webhook '${name}'; configured webhooks (observability.alerts.webhooks): ${alertWebhooks.join(', ') || 'none'}` });
+    }
+  });
+  const scheduledModel = config.eval.schedule.model;
+  if (scheduledModel !== undefined && scheduledModel !== 'auto' && !isServable(config, scheduledModel)) {
+    problems.push({ path: 'eval.schedule.model', message: `model '${scheduledModel}' is neither a route (${Object.keys(config.routes).join(', ')}) nor a catalog model a configured provider serves` });
+  }
   for (const tier of config.routing.tiers) {
     if (!config.routes[tier]) {
       problems.push({ path: `routing.tiers`, message: `tier '${tier}' has no route; add routes.${tier}.targets` });

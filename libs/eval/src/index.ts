@@ -42,3 +42,6 @@ export { JSON_REPORT_VERSION, toJsonReport } from './reports/json-report.js';
 export { toMarkdownReport } from './reports/markdown-report.js';
 export { escapeHtml, toHtmlReport } from './reports/html-report.js';
 export { toConsoleTable, type ConsoleTableOptions } from './reports/console-table.js';
+
+// Runs (evalWorkflow, its activities, the API).
+export { evalQueryWorkflowId, evalWorkflowId, type EvalDriftPolicy, type EvalRunOutcome, type EvalRunTrigger, type EvalWorkflowInput, type RunEvalQueryInput } from './eval-run.js';

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { ApiKeyTenants } from '#libs/access';
 import type { ResolvedConfig } from '#libs/config';
 import { EgressLimiter, MemoryRateLimiter, SqlRateLimiter, SqlThrottleStore, type RateLimiter } from '#libs/limits';
-import { AlertsRepository, ApiKeysRepository, BatchesRepository, BlobStore, CacheEntriesRepository, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, ReviewsRepository, SpendLedger, TraceAnalytics, TracesRepository, UsageRepository } from '#libs/store';
+import { AlertsRepository, ApiKeysRepository, BatchesRepository, BlobStore, CacheEntriesRepository, ConversationSummariesRepository, ChunksRepository, CollectionsRepository, createDatabase, DocumentsRepository, EvalRunsRepository, ReviewsRepository, SpendLedger, TraceAnalytics, TracesRepository, UsageRepository } from '#libs/store';
 import { createVectorStore, type VectorStore } from '#libs/vector-store';
 import { EmbeddingRegistry } from './embedding-registry.js';
 
@@ -37,6 +37,8 @@ export interface RagRuntime {
   readonly reviews: ReviewsRepository;
   /** Batch jobs: batches, their lines and provider jobs (docs/batches.md). */
   readonly batches: BatchesRepository;
+  /** Golden-query eval runs and their reports (docs/eval.md). */
+  readonly evalRuns: EvalRunsRepository;
   /** Rolling summaries of conversation turns dropped from the window. */
   readonly conversations: ConversationSummariesRepository;
   /** Per-provider egress limits from `providers[].limits`, shared through the database by every worker. */
@@ -78,6 +80,7 @@ export async function createRagRuntime(config: ResolvedConfig): Promise<RagRunti
     alerts: new AlertsRepository(database.db),
     reviews: new ReviewsRepository(database.db),
     batches: new BatchesRepository(database.db, database.dialect),
+    evalRuns: new EvalRunsRepository(database.db),
     usage: new UsageRepository(database.db, database.dialect),
     rateLimiter: config.rateLimits.store === 'memory' ? new MemoryRateLimiter() : new SqlRateLimiter(database.db, database.dialect),
     egress: new EgressLimiter({

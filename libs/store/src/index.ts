@@ -61,3 +61,5 @@ export { TraceAnalytics, type CostlyTraceRef, type GroupTotals, type LatencySamp
 export { AlertsRepository, type AlertDelivery, type AlertIdentity, type AlertScope, type StoredAlertEvent, type StoredAlertState } from './alerts/alerts-repository.js';
 export { ReviewsRepository, type StoredReview } from './alerts/reviews-repository.js';
 export * from './batches/index.js';
+export { EvalRunsRepository, type EvalRunScope, type EvalRunsTable } from './evals/eval-runs-repository.js';
+export type { EvalRunCompletion, EvalRunRecord, EvalRunStatus, EvalRunTrigger, NewEvalRun } from './evals/eval-run-record.js';

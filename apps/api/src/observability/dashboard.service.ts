@@ -12,6 +12,8 @@ import type { DashboardQueryInput } from './traces-query.dto.js';
 const DAY_MS = 86_400_000;
 const TOP_USERS = 10;
 const MOST_EXPENSIVE = 10;
+/** Eval runs charted (newest; the trend reads oldest to newest). */
+const EVAL_RUNS = 20;
 
 /** The figures behind `/dashboard`: one JSON document per page load, from the trace store. */
 @Injectable()
@@ -29,7 +31,7 @@ export class DashboardService {
     const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (query.days - 1) * DAY_MS);
     const range: TraceRange = { scope, since, until: new Date(now.getTime() + 1) };
     const analytics = this.rag.runtime.traceAnalytics;
-    const [totals, days, models, users, errors, latencies, expensive, alerts, review] = await Promise.all([
+    const [totals, days, models, users, errors, latencies, expensive, alerts, review, evalRuns] = await Promise.all([
       analytics.totals(range),
       analytics.byDay(range),
       analytics.byModel(range),
@@ -39,6 +41,7 @@ export class DashboardService {
       analytics.mostExpensive(range, MOST_EXPENSIVE),
       this.alerts.current(scope),
       this.alerts.latestReview(scope),
+      this.rag.runtime.evalRuns.list(scope, { limit: EVAL_RUNS }),
     ]);
     const link = (workflowId: string) => this.settings.temporalUiLink(workflowId);
     const expensiveTraces = await Promise.all(expensive.map((ref) => this.rag.runtime.traces.get(ref.id, scope)));
@@ -78,6 +81,19 @@ export class DashboardService {
       most_expensive: expensiveTraces.flatMap((trace) => (trace === undefined ? [] : [toTraceSummary(trace, link)])),
       alerts,
       review,
+      eval_runs: evalRuns.items.map((run) => ({
+        id: run.id,
+        suite: run.suite,
+        status: run.status,
+        trigger: run.trigger,
+        tenant_id: run.tenantId,
+        queries: run.queries,
+        created_at: run.createdAt,
+        pass_rate: run.completion?.passRate ?? null,
+        mean_groundedness: run.completion?.meanGroundedness ?? null,
+        total_cost_usd: run.completion?.totalCostUsd ?? null,
+        gate: run.completion?.gate ?? null,
+      })),
     };
   }
 }

@@ -14,6 +14,7 @@ import { createAlertsAndReviews } from './0013-create-alerts-and-reviews.js';
 import { splitTraceContents } from './0014-split-trace-contents.js';
 import { createBatches } from './0016-create-batches.js';
 import { addChunkTokenProfile } from './0017-add-chunk-token-profile.js';
+import { createEvalRuns } from './0018-create-eval-runs.js';
 import type { StoreMigration } from './store-migration.js';
 
 /** Every migration, oldest first. Append only. */
@@ -34,4 +35,5 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   splitTraceContents,
   createBatches,
   addChunkTokenProfile,
+  createEvalRuns,
 ];

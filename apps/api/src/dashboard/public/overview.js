@@ -2,14 +2,15 @@ import { renderAlerts, clearAlerts } from './alerts.js';
 import { ApiError, getJson } from './api.js';
 import { clearCharts, renderCharts } from './charts.js';
 import { byTestId, hideError, replaceChildren, showError } from './dom.js';
+import { clearEvalRuns, renderEvalRuns } from './eval-runs.js';
 import { formatClock, formatTime } from './format.js';
 import { renderKpis } from './kpis.js';
 import { clearMostExpensive, renderMostExpensive } from './most-expensive.js';
 import { clearReview, renderReview } from './review.js';
 
 /**
- * Everything `/v1/dashboard` feeds: totals, charts, alerts, the weekly review and the most
- * expensive requests. `load(days)` replaces the previous window; an older load still in flight
+ * Everything `/v1/dashboard` feeds: totals, charts, alerts, eval runs, the weekly review and the
+ * most expensive requests. `load(days)` replaces the previous window; an older load still in flight
  * is aborted so its answer cannot overwrite the newer one.
  */
 export function createOverview({ open, onReport }) {
@@ -42,6 +43,7 @@ export function createOverview({ open, onReport }) {
     renderCharts(report);
     renderAlerts(report.alerts);
     renderReview(report.review);
+    renderEvalRuns(report.eval_runs);
     renderMostExpensive(report.most_expensive, open);
   }
 
@@ -50,6 +52,7 @@ export function createOverview({ open, onReport }) {
     clearCharts(message);
     clearAlerts(message);
     clearReview(message);
+    clearEvalRuns(message);
     clearMostExpensive(message);
   }
 
