@@ -108,6 +108,7 @@ describe("another tenant's resources are missing (404)", () => {
   let tenantAKeyId: string;
   let tenantBAdmin: string;
   let batchId: string;
+  let evalRunId: string;
 
   beforeAll(async () => {
     expect((await json('/v1/collections', { json: { name: 'private-docs' } })).status).toBe(201);
@@ -123,16 +124,23 @@ describe("another tenant's resources are missing (404)", () => {
     const batch = await json('/v1/batches', { json: { mode: 'queued', requests: [{ custom_id: 'a', body: ask() }] } });
     expect(batch.status).toBe(202);
     batchId = batch.body['id'] as string;
+    // An eval run of tenant A's (started by the admin for tenant A): tenant B's tenant-admin cannot read it.
+    const run = await json('/v1/evals', { key: ADMIN_API_KEY, json: { tenant_id: 'tenant-a', suite: { suite: 'private-suite', queries: [{ id: 'q', question: 'Say hello.', model: 'simple', assert: [{ type: 'contains-any', value: ['hello'] }] }] } } });
+    if (run.status !== 202) throw new Error(`POST /v1/evals answered ${run.status}: ${JSON.stringify(run.body)}`);
+    evalRunId = run.body['id'] as string;
   });
 
   /** Route template → how tenant B asks for tenant A's resource. Every templated route must be listed. */
   const crossTenant = (): Record<string, [string, Parameters<TestStack['api']>[1]]> => ({
     'GET /v1/requests/{id}': [`/v1/requests/${requestId}`, {}],
+    'POST /v1/requests/{id}/replay': [`/v1/requests/${requestId}/replay`, { json: {} }],
+    'POST /v1/requests/{id}/reset': [`/v1/requests/${requestId}/reset`, { json: {} }],
     'GET /v1/batches/{id}': [`/v1/batches/${batchId}`, {}],
     'GET /v1/batches/{id}/results': [`/v1/batches/${batchId}/results`, {}],
     'POST /v1/batches/{id}/cancel': [`/v1/batches/${batchId}/cancel`, { method: 'POST' }],
     // Traces need a tenant-admin: tenant B's own tenant-admin asks for tenant A's trace.
     'GET /v1/traces/{id}': [`/v1/traces/${requestId}`, { key: tenantBAdmin }],
+    'GET /v1/evals/{id}': [`/v1/evals/${evalRunId}`, { key: tenantBAdmin }],
     'GET /v1/collections/{collection}': ['/v1/collections/private-docs', {}],
     'GET /v1/collections/{collection}/documents': ['/v1/collections/private-docs/documents', {}],
     'POST /v1/collections/{collection}/documents': ['/v1/collections/private-docs/documents', { json: { content: 'planted', media_type: 'text/plain' } }],

@@ -20,7 +20,9 @@ const SUMMARIES_PER_REDUCE = 8;
  * step not yet done; parts are spans of the message, only summaries enter history.
  */
 export async function summarizeInputWorkflow(input: SummarizeInputWorkflowInput): Promise<SummarizeInputWorkflowOutput> {
-  const { question, parts } = await splitInput({ text: input.text, model: input.target.model, partTokens: input.partTokens });
+  const { question, parts } = await splitInput.executeWithOptions({ summary: `split the message into ${input.partTokens}-token parts` }, [
+    { text: input.text, model: input.target.model, partTokens: input.partTokens },
+  ]);
   const questionText = input.text.slice(question.start, question.end).trim();
   const perSummary = Math.max(64, Math.min(input.summaryTokens, Math.floor((input.summaryTokens * SUMMARIES_PER_REDUCE) / Math.max(1, parts.length))));
   let calls = 0;

@@ -13,6 +13,8 @@ export const SEARCH_ATTRIBUTES = {
   costUsd: defineSearchAttributeKey('BallastCostUsd', SearchAttributeType.DOUBLE),
   /** The request that started the workflow: cached routes share workflow ids, so requests are found by this. */
   requestId: defineSearchAttributeKey('BallastRequestId', SearchAttributeType.KEYWORD),
+  /** The request a replay re-runs (`POST /v1/requests/:id/replay`): finds every replay of a request. */
+  replayOf: defineSearchAttributeKey('BallastReplayOf', SearchAttributeType.KEYWORD),
 } as const;
 
 /** Name → type pairs, as `temporal server start-dev --search-attribute` takes them. */

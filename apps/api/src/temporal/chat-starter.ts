@@ -22,6 +22,8 @@ export interface ChatRunOptions {
    * whichever API replica started it. Absent: the request's own id, `chat-<request id>`.
    */
   readonly sharedWorkflowId?: string;
+  /** The request this run replays: recorded as memo `replayOf` and search attribute `BallastReplayOf`. */
+  readonly replayOf?: string;
 }
 
 /**
@@ -41,23 +43,7 @@ export class ChatStarter {
   }
 
   async run(input: ChatWorkflowInput, runOptions: ChatRunOptions = {}): Promise<ChatResult> {
-    const { request } = input;
-    const shared = runOptions.sharedWorkflowId;
-    const options = {
-      workflowId: shared ?? chatWorkflowId(request.requestId),
-      // Only a shared id can already be running; per-request ids keep the SDK's default (fail).
-      ...(shared !== undefined ? { workflowIdConflictPolicy: 'USE_EXISTING' as const } : {}),
-      taskQueue: this.settings.config.temporal.taskQueue || CHAT_TASK_QUEUE,
-      args: [input] as [ChatWorkflowInput],
-      staticSummary: `chat ${request.model} for ${request.caller.tenantId}/${request.caller.userId}${shared !== undefined ? ' (shared by identical requests)' : ''}`,
-      typedSearchAttributes: [
-        { key: SEARCH_ATTRIBUTES.tenant, value: request.caller.tenantId },
-        { key: SEARCH_ATTRIBUTES.user, value: request.caller.userId },
-        { key: SEARCH_ATTRIBUTES.model, value: request.model },
-        { key: SEARCH_ATTRIBUTES.status, value: 'running' },
-        { key: SEARCH_ATTRIBUTES.requestId, value: request.requestId },
-      ],
-    };
+    const options = this.workflowOptions(input, runOptions);
     try {
       switch (this.settings.config.temporal.startMode) {
         case 'update-with-start': {
@@ -79,6 +65,40 @@ export class ChatStarter {
       throw error;
     }
   }
+
+  /** Starts a chat workflow without waiting for its answer (replays); returns the started run. */
+  async start(input: ChatWorkflowInput, runOptions: ChatRunOptions = {}) {
+    return this.client.workflow.start<typeof chatWorkflow>('chatWorkflow', this.workflowOptions(input, runOptions));
+  }
+
+  private workflowOptions(input: ChatWorkflowInput, runOptions: ChatRunOptions) {
+    const { request } = input;
+    const shared = runOptions.sharedWorkflowId;
+    const replayOf = runOptions.replayOf;
+    return {
+      workflowId: shared ?? chatWorkflowId(request.requestId),
+      // Only a shared id can already be running; per-request ids keep the SDK's default (fail).
+      ...(shared !== undefined ? { workflowIdConflictPolicy: 'USE_EXISTING' as const } : {}),
+      taskQueue: this.settings.config.temporal.taskQueue || CHAT_TASK_QUEUE,
+      args: [input] as [ChatWorkflowInput],
+      staticSummary: chatSummary(request, shared !== undefined, replayOf),
+      ...(replayOf !== undefined ? { memo: { replayOf } } : {}),
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.tenant, value: request.caller.tenantId },
+        { key: SEARCH_ATTRIBUTES.user, value: request.caller.userId },
+        { key: SEARCH_ATTRIBUTES.model, value: request.model },
+        { key: SEARCH_ATTRIBUTES.status, value: 'running' },
+        { key: SEARCH_ATTRIBUTES.requestId, value: request.requestId },
+        ...(replayOf !== undefined ? [{ key: SEARCH_ATTRIBUTES.replayOf, value: replayOf }] : []),
+      ],
+    };
+  }
+}
+
+/** The one-line summary the Temporal Web UI shows for the workflow: ids only, never message text. */
+function chatSummary(request: ChatWorkflowInput['request'], shared: boolean, replayOf: string | undefined): string {
+  const suffix = shared ? ' (shared by identical requests)' : replayOf !== undefined ? ` (replay of ${replayOf})` : '';
+  return `chat ${request.model} for ${request.caller.tenantId}/${request.caller.userId}${suffix}`;
 }
 
 /** The ChatFailure a failed update or workflow carries, if that is what failed. */

@@ -1,0 +1,31 @@
+/** A request as `GET /v1/requests` lists it. */
+export interface ListedRequest {
+  readonly id: string;
+  readonly status: string;
+  readonly started_at: string;
+  readonly closed_at: string | null;
+  readonly route: string | null;
+  readonly model: string | null;
+  readonly user: string | null;
+  readonly replay_of: string | null;
+  readonly temporal_ui_url: string;
+}
+
+/** A fixed-width table of requests, one per line, with a note when more pages exist. */
+export function formatRequestList(items: readonly ListedRequest[], nextCursor: string | null): string {
+  if (items.length === 0) return 'No requests match.\n';
+  const rows = items.map((item) => [
+    item.id,
+    item.status,
+    item.started_at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+    item.route ?? '-',
+    item.model ?? '-',
+    item.user ?? '-',
+    item.replay_of ? `replay of ${item.replay_of}` : '',
+  ]);
+  const header = ['REQUEST', 'STATUS', 'STARTED', 'ROUTE', 'MODEL', 'USER', ''];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const more = nextCursor ? `\nMore: add --cursor ${nextCursor}\n` : '';
+  return `${[line(header), ...rows.map(line)].join('\n')}\n${more}`;
+}
