@@ -11,8 +11,11 @@ export function assertWorkerBuilt(): void {
   if (!existsSync(workerMain)) throw new Error(`${workerMain} is missing: run \`npm run build\` first (npm test does).`);
 }
 
-/** The real worker main as its own process, on the test's Temporal server, task queue, simulator and stores. */
-export function startWorkerProcess(config: ResolvedConfig, simulatorUrl: string): ChildProcess {
+/**
+ * The real worker main as its own process, on the test's Temporal server, task queue, simulator
+ * and stores; `environment` adds variables (a shared database URL, shorter timeouts).
+ */
+export function startWorkerProcess(config: ResolvedConfig, simulatorUrl: string, environment: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [workerMain], {
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -23,6 +26,7 @@ export function startWorkerProcess(config: ResolvedConfig, simulatorUrl: string)
       BALLAST_ENV: 'test',
       // The same stores as the API, so what the worker writes is what the test reads.
       BALLAST_DATA_DIR: config.dataDir,
+      ...environment,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
 import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
 import { createApiApp } from './create-api-app.js';
+import { trackHttpRequests } from './drain-http-server.js';
 
 /** `node dist/apps/api/src/main.js`: the HTTP API on its own. */
 async function main(): Promise<void> {
@@ -12,18 +13,25 @@ async function main(): Promise<void> {
   const client = new Client({ connection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(telemetry) });
   const rag = await createRagRuntime(config);
   const app = await createApiApp({ config, client, rag, telemetry });
+  const requests = trackHttpRequests(app.getHttpServer());
   await app.listen(config.server.port, config.server.host);
   console.log(`[api] listening on ${await app.getUrl()} (docs at /docs)${telemetry.enabled ? `; exporting traces to ${config.observability.otel.endpoint}` : ''}`);
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
+    // Graceful: the listener closes at once (the load balancer moves on), in-flight requests
+    // get their answers within the grace period, then the app and its stores close.
+    console.log(`[api] ${signal}: draining ${requests.inFlight} in-flight request(s), at most ${config.server.shutdownGraceMs} ms`);
+    const { cut } = await requests.drain(config.server.shutdownGraceMs);
+    if (cut > 0) console.warn(`[api] ${cut} request(s) still running after the grace period were cut`);
     await app.close();
     await rag.close();
     await connection.close();
     // Last: spans of the requests that were still answering are flushed before the exit.
     await telemetry.shutdown();
+    console.log('[api] stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
 import { createChatWorker } from './create-worker.js';
 import { redactingLogger } from './redacting-logger.js';
 import { ensureSearchAttributes } from './ensure-search-attributes.js';
+import { startWorkerHealthServer } from './worker-health-server.js';
 
 /** `node dist/apps/worker/src/main.js`: runs a chat worker until SIGINT/SIGTERM, then drains. */
 async function main(): Promise<void> {
@@ -20,9 +21,15 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const rag = await createRagRuntime(config);
   const worker = await createChatWorker({ config, connection, client, rag, telemetry });
+  const { workerHealthPort } = config.server;
+  // Ready (200) once run() below has it polling; 503 before and while draining.
+  const health = workerHealthPort === undefined ? undefined : await startWorkerHealthServer(worker, workerHealthPort, config.server.host);
+  if (health) console.log(`[worker] health probes on ${health.url}/health/live and /health/ready`);
   console.log(`[worker] polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}${telemetry.enabled ? `; exporting traces to ${config.observability.otel.endpoint}` : ''}`);
-  // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown: in-flight activities finish.
+  // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown: polling stops, in-flight
+  // activities get server.shutdownGraceMs to finish (then are cut and retried elsewhere).
   await worker.run();
+  await health?.close();
   await rag.close();
   await connection.close();
   await clientConnection.close();

@@ -17,6 +17,8 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'BALLAST_CALL_MODEL_AS', path: 'temporal.callModelAs', type: 'string', help: 'activity | local-activity' },
   { name: 'BALLAST_ATTEMPT_TIMEOUT_MS', path: 'server.attemptTimeoutMs', type: 'int', help: 'longest single provider attempt' },
   { name: 'BALLAST_HEARTBEAT_TIMEOUT_MS', path: 'server.heartbeatTimeoutMs', type: 'int', help: 'dead-worker detection during a call' },
+  { name: 'BALLAST_WORKER_HEALTH_PORT', path: 'server.workerHealthPort', type: 'int', help: "worker's /health/live and /health/ready port (unset: none)" },
+  { name: 'BALLAST_SHUTDOWN_GRACE_MS', path: 'server.shutdownGraceMs', type: 'int', help: 'SIGTERM: wait this long for in-flight requests and activities' },
   { name: 'BALLAST_DATABASE_URL', path: 'storage.databaseUrl', type: 'string', help: 'sqlite:<path> or postgres://…' },
   { name: 'BALLAST_BLOB_DIR', path: 'storage.blobDirectory', type: 'string', help: 'uploaded document bytes' },
   { name: 'BALLAST_VECTOR_STORE', path: 'storage.vectorStore.kind', type: 'string', help: 'lancedb | qdrant' },
