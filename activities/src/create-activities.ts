@@ -36,6 +36,8 @@ export interface ActivityDependencies {
   readonly egress?: CallModelDependencies['egress'];
   /** Rolling summaries of dropped conversation turns. */
   readonly conversations?: CallModelDependencies['conversations'];
+  /** Where streaming requests' text goes (ADR 0012); absent: the process-wide in-process relay. */
+  readonly streamRelay?: CallModelDependencies['streamRelay'];
 }
 
 export function createActivities(dependencies: ActivityDependencies) {

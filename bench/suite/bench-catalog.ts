@@ -26,5 +26,6 @@ export const BENCH_CATALOG: readonly SuiteBenchmark[] = [
   { name: 'cache-latency', script: 'cache-latency.js', result: 'cache-latency.md', args: [], quickArgs: ['--requests', '100', '--warmup', '10'], measures: 'cached vs uncached request latency through the API' },
   { name: 'observability', script: 'observability.js', result: 'observability.md', args: [], quickArgs: ['--traces', '20000', '--record-calls', '5000', '--no-browser'], measures: 'trace recording cost, storage, dashboard queries' },
   { name: 'chat-latency', script: 'chat-latency.js', result: 'chat-latency.md', args: [], quickArgs: ['--quick'], measures: 'durable path vs a direct SDK call: added latency, throughput, RSS' },
+  { name: 'streaming', script: 'streaming.js', result: 'streaming.md', args: [], quickArgs: ['--samples', '30', '--long-tokens', '1000'], measures: 'time to first token through Ballast vs a direct streaming SDK call; relay throughput' },
   { name: 'batch', script: 'batch.js', result: 'batch.md', args: [], quickArgs: ['--lines', '500'], measures: 'queued batch throughput vs direct SDK calls' },
 ];

@@ -102,12 +102,15 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
   async function runPipeline(): Promise<{ result: ChatResult } | { failure: ChatFailure }> {
     steps.start('plan-route', `route ${request.model}`);
     try {
-      plan = await planRoute({
-        requestId: request.requestId,
-        model: request.model,
-        messages: request.messages,
-        ...(request.tierHint ? { tierHint: request.tierHint } : {}),
-      });
+      // The summary is UI metadata only (no new command): histories recorded without it replay unchanged.
+      plan = await planRoute.executeWithOptions({ summary: `plan route for ${request.model}${request.tierHint ? ` (tier hint ${request.tierHint})` : ''}` }, [
+        {
+          requestId: request.requestId,
+          model: request.model,
+          messages: request.messages,
+          ...(request.tierHint ? { tierHint: request.tierHint } : {}),
+        },
+      ]);
     } catch (error) {
       const failure = planFailure(error);
       steps.fail('plan-route', failure.message);
@@ -155,7 +158,9 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
     const judgeReports: ValidationJudgeReport[] = [];
     const check = async (answer: string) => {
       const citations = result.citations.map((citation) => ({ index: citation.index, chunkId: citation.chunkId }));
-      const fast = await validateAnswer({ requestId: request.requestId, tenantId: context.tenantId, answer, citations });
+      const fast = await validateAnswer.executeWithOptions({ summary: `validate the answer against ${citations.length} cited source(s)` }, [
+        { requestId: request.requestId, tenantId: context.tenantId, answer, citations },
+      ]);
       // Claims the fast checks leave undecided go to the route's judge; histories recorded before the judge replay without it.
       if (policy.judge === undefined || (fast.undecidedClaims ?? 0) === 0 || !patched('answer-validation-judge')) return fast;
       const judged = await judge(policy.judge, fast, { requestId: request.requestId, tenantId: context.tenantId, answer, citations, call: judgeReports.length });
@@ -378,6 +383,8 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
       ...(inputHandling ? { inputHandling } : {}),
       caller: request.caller,
       ...(request.conversationId ? { conversationId: request.conversationId } : {}),
+      // Only the activity input changes (no command does): histories without it replay as before.
+      ...(request.stream ? { stream: true } : {}),
     };
     const common = {
       summary: `${target.provider}/${target.model} (${purpose ?? `target ${targetIndex + 1}/${route.targets.length}`})`,

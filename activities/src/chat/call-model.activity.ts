@@ -13,6 +13,8 @@ import { EgressCapacityError, type EgressLimiter } from '#libs/limits';
 import { ledgerAttempt, type SpendDependencies } from './spend-ledger-port.js';
 import { conversationKey, summarizeDroppedHistory, type SummarizeHistoryDependencies } from '../context/summarize-history.js';
 import { genAiProviderOf, traceGenAiChat } from '#libs/telemetry';
+import { sharedInProcessStreamRelay, type StreamRelay } from '#libs/streaming';
+import { RelayPublisher } from './relay-publisher.js';
 
 export interface CallModelDependencies {
   readonly models: ModelRegistry;
@@ -31,6 +33,8 @@ export interface CallModelDependencies {
   readonly conversations?: SummarizeHistoryDependencies['summaries'];
   /** Per-provider RPM/TPM shared by every worker, adaptive on 429s; absent: unlimited. */
   readonly egress?: Pick<EgressLimiter, 'waitForCapacity' | 'reportThrottled'>;
+  /** Where streamed text goes (ADR 0012); absent: the process-wide in-process relay. */
+  readonly streamRelay?: StreamRelay;
 }
 
 /**
@@ -46,6 +50,10 @@ export function createCallModel(dependencies: CallModelDependencies) {
     const startedAt = new Date();
     const started = performance.now();
     const base = { provider: target.provider, model: target.model, attempt: attemptNumber, startedAt: startedAt.toISOString() };
+    // A streaming request's text goes to the API as it arrives; the result below stays the answer of record.
+    const publisher = input.stream
+      ? new RelayPublisher(dependencies.streamRelay ?? sharedInProcessStreamRelay, input.requestId, { targetIndex: input.targetIndex, attempt: attemptNumber, provider: target.provider, model: target.model })
+      : undefined;
 
     // The prompt is budgeted for this target's window before anything is sent: a target too
     // small for what must not be cut is skipped (the workflow moves on to a larger window).
@@ -155,14 +163,16 @@ export function createCallModel(dependencies: CallModelDependencies) {
           route: input.route,
           attempt: attemptNumber,
         },
-        () =>
-          model.generate({
+        () => {
+          const call = {
             messages,
             settings: input.settings,
             idempotencyKey: `${input.requestId}:call-model:${input.targetIndex}`,
             abortSignal: context.cancellationSignal,
             timeoutMs: input.timeouts.attemptTimeoutMs,
-          }),
+          };
+          return publisher ? publisher.call(model, call) : model.generate(call);
+        },
         (generated) => ({
           model: generated.response.modelId,
           id: generated.response.id,
@@ -228,6 +238,8 @@ export function createCallModel(dependencies: CallModelDependencies) {
       };
       const waitTooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > input.retry.maxRetryAfterMs;
       const retryable = failure.isRetryable && !waitTooLong;
+      // The client drops this attempt's text; the next attempt (or target) answers from the start.
+      publisher?.failed(failure, retryable && attemptNumber < target.maxAttempts);
       // A local activity runs inside its workflow's task: signalling that workflow now would fail the task.
       if (retryable && !context.info.isLocal) {
         await dependencies.recordAttempt(input.workflowId, { targetIndex: input.targetIndex, record: attempt }).catch(() => undefined);

@@ -15,7 +15,12 @@ import { BatchRetention } from './batches/batch-retention.js';
 import { CacheStatsController } from './cache/cache-stats.controller.js';
 import { ChatCache } from './cache/chat-cache.js';
 import { ChatController } from './chat/chat.controller.js';
+import { EvalsController } from './evals/evals.controller.js';
+import { EvalsService } from './evals/evals.service.js';
 import { ChatService } from './chat/chat.service.js';
+import { ChatStreamService } from './chat/streaming/chat-stream.service.js';
+import { StreamRelayRef } from './chat/streaming/stream-relay-ref.js';
+import { sharedInProcessStreamRelay, type StreamRelay } from '#libs/streaming';
 import { HealthController } from './health/health.controller.js';
 import { ModelsController } from './models/models.controller.js';
 import { AlertsController } from './observability/alerts.controller.js';
@@ -31,6 +36,10 @@ import { TracesService } from './observability/traces.service.js';
 import { ProblemExceptionFilter } from './problems/problem-exception.filter.js';
 import { RequestsController } from './requests/requests.controller.js';
 import { RequestsService } from './requests/requests.service.js';
+import { ListRequestsService } from './requests/list-requests.service.js';
+import { ReplayRequestService } from './requests/replay-request.service.js';
+import { RequestLookup } from './requests/request-lookup.js';
+import { ResetRequestService } from './requests/reset-request.service.js';
 import { ChatStarter } from './temporal/chat-starter.js';
 import { CollectionsController } from './collections/collections.controller.js';
 import { CollectionsService } from './collections/collections.service.js';
@@ -49,6 +58,8 @@ export interface AppModuleOptions {
   readonly rag: RagRuntime;
   /** Metrics shared with other parts of the process (tests, benches); a fresh registry by default. */
   readonly metrics?: RequestMetrics;
+  /** Where streamed text arrives from the workers (ADR 0012); the process-wide in-process relay by default. */
+  readonly streamRelay?: StreamRelay;
 }
 
 /**
@@ -60,7 +71,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ChatController, RequestsController, BatchesController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, TracesController, DashboardController, AlertsController, MetricsController, HealthController],
+      controllers: [ChatController, RequestsController, BatchesController, EvalsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, TracesController, DashboardController, AlertsController, MetricsController, HealthController],
       providers: [
         { provide: AppSettings, useValue: new AppSettings(options.config) },
         { provide: Client, useValue: options.client },
@@ -88,8 +99,15 @@ export class AppModule {
         ChatStarter,
         ChatCache,
         ChatService,
+        { provide: StreamRelayRef, useValue: new StreamRelayRef(options.streamRelay ?? sharedInProcessStreamRelay) },
+        ChatStreamService,
         RequestsService,
+        RequestLookup,
+        ListRequestsService,
+        ReplayRequestService,
+        ResetRequestService,
         BatchesService,
+        EvalsService,
         BatchRetention,
       ],
     };

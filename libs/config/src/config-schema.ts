@@ -5,6 +5,7 @@ import { ModelCatalogOverrideSchema } from '#libs/models';
 import { alertsPolicySchema, redactionPolicySchema } from '#libs/observability';
 import { RoutingRulesSchema } from '#libs/routing';
 import { BatchConfigSchema } from './batch-config-schema.js';
+import { EvalConfigSchema } from './eval-config-schema.js';
 import { ledgerUsd } from './ledger-usd.js';
 
 const positiveInt = z.number().int().positive();
@@ -268,6 +269,14 @@ export const BallastConfigSchema = z.strictObject({
       attemptTimeoutMs: positiveInt.default(60_000),
       /** A worker silent for this long during a provider call is presumed dead; the call moves on. */
       heartbeatTimeoutMs: positiveInt.default(10_000),
+      /**
+       * After SIGTERM, how long the API waits for in-flight HTTP requests and the worker for
+       * in-flight activities before cutting them (a cut activity is retried on another worker).
+       * Keep it below the orchestrator's kill deadline (Kubernetes: terminationGracePeriodSeconds).
+       */
+      shutdownGraceMs: positiveInt.default(25_000),
+      /** Port of the worker's `/health/live` and `/health/ready` (Kubernetes probes), on `host`; unset: the worker serves no HTTP. */
+      workerHealthPort: z.number().int().min(0).max(65_535).optional(),
     })
     .prefault({}),
   temporal: z
@@ -308,6 +317,8 @@ export const BallastConfigSchema = z.strictObject({
   rateLimits: RateLimitsConfigSchema.prefault({}),
   observability: ObservabilityConfigSchema.prefault({}),
   batch: BatchConfigSchema.prefault({}),
+  /** Golden-query evaluation runs: the rubric judge, concurrency, suites the API may read. */
+  eval: EvalConfigSchema.prefault({}),
   /** The bundled demo corpus (`demo/corpus`, a fictional company's documents) `npm start` ingests for the development key. */
   demoCorpus: z
     .strictObject({

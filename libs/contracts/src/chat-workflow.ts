@@ -64,6 +64,8 @@ export interface CallModelInput {
   readonly conversationId?: string;
   /** How an oversized current message is replaced (excerpts or a summary). */
   readonly inputHandling?: InputHandling;
+  /** Stream the provider's text to the API through the stream relay while calling (absent: do not). */
+  readonly stream?: boolean;
 }
 
 /** Input of the `excerptOversizedInput` activity: retrieve from the current message itself. */

@@ -49,6 +49,8 @@ export interface ChatRequest {
   readonly conversationId?: string;
   /** ISO time the API accepted the request. */
   readonly receivedAt: string;
+  /** The caller asked for `stream: true`: provider calls stream their text to the API as it arrives (ADR 0012). */
+  readonly stream?: boolean;
 }
 
 /** Token counts as the provider reported them; undefined when it did not say. */

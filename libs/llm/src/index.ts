@@ -1,4 +1,5 @@
-export type { GenerateOptions, GenerateResult, LanguageModel, LanguageModelWarning } from './language-model.js';
+export type { GenerateOptions, GenerateResult, LanguageModel, LanguageModelStreamPart, LanguageModelWarning } from './language-model.js';
+export { streamCutError, type StreamCutFacts } from './stream-cut-error.js';
 export { LlmError, type LlmErrorFacts } from './llm-error.js';
 
 export { createLanguageModel, type LanguageModelKind, type LanguageModelSpec } from './create-language-model.js';

@@ -34,9 +34,20 @@ export interface GenerateResult {
   };
 }
 
+/**
+ * One part of a streamed answer: text as it arrives, then exactly one `finish` carrying what
+ * `generate` would have returned (the whole text, exact usage, finish reason). A stream that
+ * breaks before `finish` throws a retryable LlmError; it never just ends.
+ */
+export type LanguageModelStreamPart =
+  | { readonly type: 'text-delta'; readonly text: string }
+  | { readonly type: 'finish'; readonly result: GenerateResult };
+
 /** The provider spec every adapter implements. */
 export interface LanguageModel {
   readonly provider: string;
   readonly modelId: string;
   generate(options: GenerateOptions): Promise<GenerateResult>;
+  /** The same call, streamed; adapters without it are called with `generate` (one delta at the end). */
+  stream?(options: GenerateOptions): AsyncIterable<LanguageModelStreamPart>;
 }

@@ -1,5 +1,5 @@
 /** Why a request did not use the cache at all. */
-export type CacheBypassReason = 'cache-control' | 'request-flag' | 'route-not-cached';
+export type CacheBypassReason = 'cache-control' | 'request-flag' | 'route-not-cached' | 'streaming';
 
 /** Why a semantically configured route did not search by meaning for this request. */
 export type SemanticSkipReason = 'no-user-turn' | 'multi-turn' | 'tool-calling' | 'empty-question' | 'embedding-failed';

@@ -27,7 +27,12 @@ export class ChatController {
   @ApiBody({ schema: openApiSchema(ChatCompletionRequestSchema) })
   @ApiHeader({ name: 'x-ballast-tier', required: false, description: 'ask for a routing tier (e.g. `complex`) when model is `auto`' })
   @ApiHeader({ name: 'cache-control', required: false, description: '`no-cache` or `no-store`: skip the response cache for this request (no lookup, no storing)' })
-  @ApiResponse({ status: 200, description: 'chat.completion with a `ballast` object' })
+  @ApiResponse({
+    status: 200,
+    description:
+      'chat.completion with a `ballast` object; with `stream: true`, `text/event-stream` of chat.completion.chunk objects ending in `data: [DONE]` ' +
+      '(the last choice chunk carries `ballast`; `ballast.event: "source-changed"` chunks say the text so far is dropped and the answer restarts; a failure is an `{"error": …}` event)',
+  })
   @ApiResponse({ status: 400, description: 'invalid request (problem+json listing each field)' })
   @ApiResponse({ status: 401, description: 'missing or invalid API key' })
   @ApiResponse({ status: 404, description: 'unknown model' })
@@ -41,7 +46,18 @@ export class ChatController {
     @Headers('cache-control') cacheControl?: string,
   ) {
     const tier = tierHint?.trim().toLowerCase() || undefined;
-    const response = await this.chat.complete(body, caller, { ...(tier ? { tierHint: tier } : {}), ...(cacheControl !== undefined ? { cacheControl } : {}) });
+    const options = { ...(tier ? { tierHint: tier } : {}), ...(cacheControl !== undefined ? { cacheControl } : {}) };
+    if (body.stream === true) {
+      // Failures found before the stream opens (unknown model, ...) are still problem+json.
+      const stream = await this.chat.stream(body, caller, options);
+      void reply.header('content-type', 'text/event-stream; charset=utf-8');
+      void reply.header('cache-control', 'no-cache');
+      void reply.header('x-accel-buffering', 'no');
+      void reply.header('x-ballast-request-id', stream.requestId);
+      void reply.header('x-ballast-cache', 'bypass');
+      return stream.body;
+    }
+    const response = await this.chat.complete(body, caller, options);
     void reply.header('x-ballast-request-id', response.ballast.request_id);
     void reply.header('x-ballast-cache', response.ballast.cache.status);
     return response;

@@ -18,6 +18,7 @@ import type { ChatCompletionRequestBody } from './chat-completion-request.dto.js
 import { chatFailureProblem, chatTimeoutProblem } from './chat-problems.js';
 import { toChatRequest } from './to-chat-request.js';
 import { toOpenAiResponse, type OpenAiChatCompletion } from './to-openai-response.js';
+import { ChatStreamService, type OpenedChatStream } from './streaming/chat-stream.service.js';
 
 /** Request headers that shape a completion besides its body. */
 export interface CompletionOptions {
@@ -50,46 +51,15 @@ export class ChatService {
     private readonly rag: RagRuntimeRef,
     private readonly cache: ChatCache,
     private readonly recorder: TraceRecorder,
+    private readonly streams: ChatStreamService,
   ) {}
 
+  /** A complete (non-streaming) answer; `stream: true` requests go to {@link ChatService.stream}. */
   async complete(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions = {}) {
-    const started = performance.now();
-    if (body.stream) {
-      throw new ProblemError(
-        problem('streaming-not-supported', 400, 'Streaming Not Supported Yet', 'stream: true is not supported yet; send stream: false (or omit it) for a complete answer.'),
-      );
-    }
-    try {
-      this.routes.assertKnown(body.model);
-    } catch (error) {
-      if (UnknownModelError.isInstance(error)) throw new ProblemError(problem('unknown-model', 404, 'Unknown Model', error.message, { model: body.model }));
-      throw error;
-    }
-
-    for (const name of body.ballast?.collections ?? []) {
-      if (!(await this.rag.runtime.collections.resolve(caller.tenantId, name))) {
-        throw new ProblemError(problem('unknown-collection', 404, 'Unknown Collection', `No collection '${name}' for this API key's tenant; create it with POST /v1/collections.`));
-      }
-    }
-
-    const requestId = `req_${randomUUID().replaceAll('-', '')}`;
-    const request = toChatRequest(body, workflowCaller(caller, body.user), requestId, new Date(), options.tierHint);
-    const { server, retry } = this.settings.config;
-    const input: ChatWorkflowInput = {
-      request,
-      retry,
-      timeouts: { attemptTimeoutMs: server.attemptTimeoutMs, heartbeatTimeoutMs: server.heartbeatTimeoutMs },
-      callModelAs: this.settings.config.temporal.callModelAs,
-    };
+    const { requestId, request, input, traceBase } = await this.prepare(body, caller, options);
+    const { server } = this.settings.config;
 
     const decision = await this.cache.lookup(request, cacheBypassReason(options.cacheControl, body.ballast?.cache));
-    const template = body.ballast?.prompt_template;
-    const traceBase = (workflowId?: string): ChatTraceBase => ({
-      request,
-      latencyMs: performance.now() - started,
-      ...(template === undefined ? {} : { promptTemplate: { id: template.id, version: template.version } }),
-      ...(workflowId === undefined ? {} : { workflowId }),
-    });
     if (decision.kind === 'hit') {
       this.recorder.record(cacheHitTrace(traceBase(), decision.response));
       return decision.response;
@@ -129,6 +99,51 @@ export class ChatService {
       admitted: run.admission.admit,
       ...(run.admission.admit ? {} : { not_admitted: run.admission.reason }),
     });
+  }
+
+  /**
+   * Runs a `stream: true` request: checked, authenticated, rate-limited and budgeted like any
+   * other, never answered from the cache (ADR 0012); its text arrives as server-sent events.
+   */
+  async stream(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions = {}): Promise<OpenedChatStream> {
+    const { input, traceBase } = await this.prepare(body, caller, options);
+    return this.streams.open({ input, includeUsage: body.stream_options?.include_usage === true, traceBase: (workflowId) => traceBase(workflowId) });
+  }
+
+  /** Checks the model and collections, then builds the workflow input; nothing has run yet. */
+  private async prepare(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions) {
+    const started = performance.now();
+    try {
+      this.routes.assertKnown(body.model);
+    } catch (error) {
+      if (UnknownModelError.isInstance(error)) throw new ProblemError(problem('unknown-model', 404, 'Unknown Model', error.message, { model: body.model }));
+      throw error;
+    }
+
+    for (const name of body.ballast?.collections ?? []) {
+      if (!(await this.rag.runtime.collections.resolve(caller.tenantId, name))) {
+        throw new ProblemError(problem('unknown-collection', 404, 'Unknown Collection', `No collection '${name}' for this API key's tenant; create it with POST /v1/collections.`));
+      }
+    }
+
+    const requestId = `req_${randomUUID().replaceAll('-', '')}`;
+    const chatRequest = toChatRequest(body, workflowCaller(caller, body.user), requestId, new Date(), options.tierHint);
+    const request = body.stream ? { ...chatRequest, stream: true } : chatRequest;
+    const { server, retry } = this.settings.config;
+    const input: ChatWorkflowInput = {
+      request,
+      retry,
+      timeouts: { attemptTimeoutMs: server.attemptTimeoutMs, heartbeatTimeoutMs: server.heartbeatTimeoutMs },
+      callModelAs: this.settings.config.temporal.callModelAs,
+    };
+    const template = body.ballast?.prompt_template;
+    const traceBase = (workflowId?: string): ChatTraceBase => ({
+      request,
+      latencyMs: performance.now() - started,
+      ...(template === undefined ? {} : { promptTemplate: { id: template.id, version: template.version } }),
+      ...(workflowId === undefined ? {} : { workflowId }),
+    });
+    return { requestId, request, input, traceBase };
   }
 
   /** Waits for `answer`; a failure is traced (with the workflow's attempts when it has them) and rethrown. */

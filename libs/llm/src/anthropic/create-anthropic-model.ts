@@ -3,7 +3,7 @@ import { startCallDeadline } from '../call-deadline.js';
 import { DEFAULT_LLM_TIMEOUT_MS } from '../default-llm-timeout.js';
 import { describeResponseBody } from '../describe-response-body.js';
 import { isSimulatedResponse } from '../is-simulated-response.js';
-import type { GenerateOptions, GenerateResult, LanguageModel } from '../language-model.js';
+import type { GenerateOptions, GenerateResult, LanguageModel, LanguageModelStreamPart } from '../language-model.js';
 import { LlmError } from '../llm-error.js';
 import { translateCallError } from '../translate-call-error.js';
 import { ANTHROPIC_DEFAULT_BASE_URL, sharedAnthropicClients } from './anthropic-client.js';
@@ -13,6 +13,7 @@ import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
 import { convertToAnthropicSettings } from './convert-to-anthropic-settings.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+import { streamAnthropicMessages } from './stream-anthropic-messages.js';
 
 /** How to reach one Anthropic model. */
 export interface AnthropicModelOptions {
@@ -106,5 +107,10 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     }
   }
 
-  return { provider, modelId, generate };
+  function stream(call: GenerateOptions): AsyncIterable<LanguageModelStreamPart> {
+    const idempotency: Record<string, string> = call.idempotencyKey === undefined ? {} : { [ANTHROPIC_IDEMPOTENCY_KEY_HEADER]: call.idempotencyKey };
+    return streamAnthropicMessages({ client, provider, modelId, timeoutMs: call.timeoutMs ?? defaultTimeoutMs, headers: { ...options.headers, ...idempotency } }, call);
+  }
+
+  return { provider, modelId, generate, stream };
 }

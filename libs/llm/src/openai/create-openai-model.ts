@@ -3,7 +3,7 @@ import { startCallDeadline } from '../call-deadline.js';
 import { DEFAULT_LLM_TIMEOUT_MS } from '../default-llm-timeout.js';
 import { describeResponseBody } from '../describe-response-body.js';
 import { isSimulatedResponse } from '../is-simulated-response.js';
-import type { GenerateOptions, GenerateResult, LanguageModel } from '../language-model.js';
+import type { GenerateOptions, GenerateResult, LanguageModel, LanguageModelStreamPart } from '../language-model.js';
 import { LlmError } from '../llm-error.js';
 import { translateCallError } from '../translate-call-error.js';
 import { convertOpenAiUsage } from './convert-openai-usage.js';
@@ -13,6 +13,7 @@ import { mapOpenAiFinishReason } from './map-openai-finish-reason.js';
 import { OPENAI_DEFAULT_BASE_URL, sharedOpenAiClients } from './openai-client.js';
 import { convertOpenAiError } from './openai-error.js';
 import { openAiChatCompletionSchema } from './openai-response-schema.js';
+import { streamOpenAiChat } from './stream-openai-chat.js';
 
 /** How to reach one model of an OpenAI or OpenAI-compatible provider. */
 export interface OpenAiModelOptions {
@@ -103,5 +104,10 @@ export function createOpenAiModel(options: OpenAiModelOptions): LanguageModel {
     }
   }
 
-  return { provider, modelId, generate };
+  function stream(call: GenerateOptions): AsyncIterable<LanguageModelStreamPart> {
+    const idempotency: Record<string, string> = call.idempotencyKey === undefined ? {} : { [OPENAI_IDEMPOTENCY_KEY_HEADER]: call.idempotencyKey };
+    return streamOpenAiChat({ client, provider, modelId, timeoutMs: call.timeoutMs ?? defaultTimeoutMs, headers: { ...options.headers, ...idempotency } }, call);
+  }
+
+  return { provider, modelId, generate, stream };
 }
