@@ -30,4 +30,9 @@ export default {
   testMatch: ['<rootDir>/{apps,libs,workflows,activities,test}/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tools/', '<rootDir>/data/'],
   testTimeout: 60_000,
+  // Each test file loads its modules into a fresh VM context (native ES modules), and the process
+  // keeps part of every one: over the whole suite one process outgrew the default heap and spent
+  // most of its time collecting. A worker that grows past this after a file is replaced (which
+  // also makes Jest use a worker process when the machine has one core to spare).
+  workerIdleMemoryLimit: '1536MB',
 };
