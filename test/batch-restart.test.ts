@@ -1,17 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client, Connection } from '@temporalio/client';
-import { createApiApp } from '#apps/api';
-import { startSimulator, type SimulatorHandle } from '#apps/simulator';
-import type { ResolvedConfig } from '#libs/config';
 import { computeCostUsd } from '#libs/models';
-import { freePort } from '#libs/project';
-import { createRagRuntime, type RagRuntime } from '#libs/rag-runtime';
-import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
-import { TEST_API_KEY, testConfig } from './support/test-stack.js';
-import { assertWorkerBuilt, startWorkerProcess, stopProcess, waitForOutput } from './support/worker-process.js';
+import { useRestartableStack } from './support/restartable-stack.js';
+import { TEST_API_KEY } from './support/test-stack.js';
+import { startWorkerProcess, stopProcess, waitForOutput } from './support/worker-process.js';
 
 /**
  * The issue's drill: a provider-mode batch whose worker is SIGKILLed and whose Temporal dev
@@ -23,42 +13,7 @@ type Json = Record<string, any>;
 
 const LINES = 24;
 
-let workDir: string;
-let temporalPort: number;
-let temporal: DevServerHandle;
-let simulator: SimulatorHandle;
-let config: ResolvedConfig;
-let connection: Connection;
-let rag: RagRuntime;
-let app: NestFastifyApplication;
-let apiUrl: string;
-
-function startTemporal(): Promise<DevServerHandle> {
-  return startDevServer({ cliPath: ensureTemporalCli().path, headless: true, port: temporalPort, dbFile: join(workDir, 'temporal', 'temporal.db') });
-}
-
-beforeAll(async () => {
-  assertWorkerBuilt();
-  workDir = mkdtempSync(join(tmpdir(), 'ballast-batch-restart-'));
-  temporalPort = await freePort();
-  temporal = await startTemporal();
-  simulator = await startSimulator({ port: 0, seed: 7 });
-  config = testConfig(temporal.address, simulator.url, { dataDir: join(workDir, 'data'), batch: { pollIntervalMs: 300, maxPollIntervalMs: 600 } });
-  connection = await Connection.connect({ address: temporal.address });
-  rag = await createRagRuntime(config);
-  app = await createApiApp({ config, client: new Client({ connection, namespace: config.temporal.namespace }), rag, logger: false });
-  await app.listen(0, '127.0.0.1');
-  apiUrl = await app.getUrl();
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await rag?.close();
-  await connection?.close();
-  await simulator?.close();
-  await temporal?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-}, 60_000);
+const stack = useRestartableStack({ name: 'batch-restart', simulatorSeed: 7, config: { batch: { pollIntervalMs: 300, maxPollIntervalMs: 600 } } });
 
 async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -70,9 +25,10 @@ async function until<T>(check: () => Promise<T | undefined>, what: string, timeo
   }
 }
 
-const api = (path: string, init: RequestInit = {}) => fetch(`${apiUrl}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_API_KEY}`, ...(init.headers as Record<string, string> | undefined) } });
+const api = (path: string, init: RequestInit = {}) => fetch(`${stack.apiUrl}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_API_KEY}`, ...(init.headers as Record<string, string> | undefined) } });
 
 test('worker SIGKILL and Temporal dev server restart mid-poll: zero lines lost, zero charged twice', async () => {
+  const { simulator, config, rag } = stack;
   simulator.setScenario('gpt-4.1-mini', { batch: { completionMs: 6_000 } });
   const first = startWorkerProcess(config, simulator.url);
   await waitForOutput(first);
@@ -88,9 +44,7 @@ test('worker SIGKILL and Temporal dev server restart mid-poll: zero lines lost, 
   await until(async () => ((await (await fetch(`${simulator.url}/_sim/batches`)).json()) as Json)['openai'].find((batch: Json) => batch.status === 'in_progress'), 'the provider batch');
   await until(async () => (((await (await api(`/v1/batches/${batchId}`)).json()) as Json)['request_counts']['pending'] === LINES ? true : undefined), 'lines submitted');
   await stopProcess(first, 'SIGKILL');
-  await temporal.stop();
-  await new Promise((resolveDelay) => setTimeout(resolveDelay, 1_000));
-  temporal = await startTemporal();
+  await stack.restartTemporal({ downMs: 1_000 });
   const second = startWorkerProcess(config, simulator.url);
   try {
     await waitForOutput(second);

@@ -1,18 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client, Connection } from '@temporalio/client';
-import { createApiApp } from '#apps/api';
-import { startSimulator, type SimulatorHandle } from '#apps/simulator';
-import type { ResolvedConfig } from '#libs/config';
-import { freePort } from '#libs/project';
-import { createRagRuntime, type RagRuntime } from '#libs/rag-runtime';
-import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
+import { Client } from '@temporalio/client';
 import { chargesOf } from './support/charges.js';
-import { TEST_API_KEY, testConfig } from './support/test-stack.js';
+import { useRestartableStack } from './support/restartable-stack.js';
+import { TEST_API_KEY } from './support/test-stack.js';
 import { startedModelCalls, until } from './support/wait-for.js';
-import { assertWorkerBuilt, startWorkerProcess, stopProcess, waitForOutput } from './support/worker-process.js';
+import { startWorkerProcess, stopProcess, waitForOutput } from './support/worker-process.js';
 
 /**
  * The Temporal dev server stopped and started again on the same SQLite file while chat requests
@@ -22,46 +14,12 @@ const IN_FLIGHT = 8;
 
 type ChatBody = { ballast: { request_id: string; cost_usd: number; route: { attempts: Array<{ outcome: string }> } } };
 
-let workDir: string;
-let temporalPort: number;
-let temporal: DevServerHandle;
-let simulator: SimulatorHandle;
-let config: ResolvedConfig;
-let connection: Connection;
-let rag: RagRuntime;
-let app: NestFastifyApplication;
-let apiUrl: string;
-
-function startTemporal(): Promise<DevServerHandle> {
-  return startDevServer({ cliPath: ensureTemporalCli().path, headless: true, port: temporalPort, dbFile: join(workDir, 'temporal', 'temporal.db') });
-}
-
-beforeAll(async () => {
-  assertWorkerBuilt();
-  workDir = mkdtempSync(join(tmpdir(), 'ballast-temporal-restart-'));
-  temporalPort = await freePort();
-  temporal = await startTemporal();
-  simulator = await startSimulator({ port: 0, seed: 5 });
-  // The production heartbeat timeout (10 s): longer than the restart, so the calls in flight are
-  // not presumed dead while the server is away (see the README's Operations section).
-  config = testConfig(temporal.address, simulator.url, { dataDir: join(workDir, 'data'), server: { port: 0, attemptTimeoutMs: 30_000, heartbeatTimeoutMs: 10_000, requestTimeoutMs: 60_000 } });
-  connection = await Connection.connect({ address: temporal.address });
-  rag = await createRagRuntime(config);
-  app = await createApiApp({ config, client: new Client({ connection, namespace: config.temporal.namespace }), rag, logger: false });
-  await app.listen(0, '127.0.0.1');
-  apiUrl = await app.getUrl();
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await rag?.close();
-  await connection?.close();
-  await simulator?.close();
-  await temporal?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-}, 60_000);
+// The production heartbeat timeout (10 s): longer than the restart, so the calls in flight are
+// not presumed dead while the server is away (see the README's Operations section).
+const stack = useRestartableStack({ name: 'temporal-restart', simulatorSeed: 5, config: { server: { port: 0, attemptTimeoutMs: 30_000, heartbeatTimeoutMs: 10_000, requestTimeoutMs: 60_000 } } });
 
 test(`Temporal restarted with ${IN_FLIGHT} chat requests at the provider: all answered, each charged once`, async () => {
+  const { simulator, config, connection, apiUrl } = stack;
   simulator.setScenario('gpt-4.1-mini', { latencyMs: { distribution: 'fixed', value: 2_500 } });
   const worker = startWorkerProcess(config, simulator.url);
   try {
@@ -76,8 +34,7 @@ test(`Temporal restarted with ${IN_FLIGHT} chat requests at the provider: all an
     );
     await until(async () => (await startedModelCalls(client)) === IN_FLIGHT, 'every request at the provider');
 
-    await temporal.stop();
-    temporal = await startTemporal();
+    await stack.restartTemporal();
 
     const responses = await Promise.all(pending);
     const bodies = await Promise.all(responses.map(async (response) => ({ status: response.status, body: (await response.json()) as ChatBody })));

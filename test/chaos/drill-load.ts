@@ -1,5 +1,5 @@
 import { computeCostUsd } from '#libs/models';
-import type { TestStack } from '../support/test-stack.js';
+import { startTestStack, type TestStack } from '../support/test-stack.js';
 
 /** One answered request of a drill, as the client saw it. */
 export interface DrillAnswer {
@@ -60,4 +60,51 @@ export async function settledUsage(stack: TestStack, tenantId: string): Promise<
   const today = new Date(new Date().toISOString().slice(0, 10));
   const rows = await stack.rag.usage.query({ scope: { tenantId }, groupBy: 'model', from: today, to: new Date(Date.now() + 86_400_000) });
   return rows.reduce((sum, row) => ({ requests: sum.requests + row.requests, costUsd: sum.costUsd + row.costUsd }), { requests: 0, costUsd: 0 });
+}
+
+/** The timeouts a drill is about: how long one provider attempt may take, and how long without a heartbeat a call is presumed dead. */
+export interface DrillTimeouts {
+  readonly attemptTimeoutMs: number;
+  readonly heartbeatTimeoutMs: number;
+}
+
+/**
+ * Starts the full stack for one drill file before its tests and stops it after them. Only the
+ * timeouts differ between drills; the request timeout stays generous so that a drill's
+ * retries and fallbacks, not the client's patience, decide each request.
+ */
+export function useDrillStack(timeouts: DrillTimeouts): { readonly stack: TestStack } {
+  let started: TestStack | undefined;
+  beforeAll(async () => {
+    started = await startTestStack({ config: { server: { port: 0, ...timeouts, requestTimeoutMs: 60_000 } } });
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+  }, 60_000);
+  return {
+    get stack(): TestStack {
+      if (started === undefined) throw new Error('the drill stack is used before beforeAll started it');
+      return started;
+    },
+  };
+}
+
+/**
+ * A drill's two promises: zero lost (every request answered) and zero double charges (each
+ * answer costs exactly its tokens' price, and the ledger settled exactly these answers since
+ * `settledBefore`).
+ */
+export async function expectNothingLostNothingDoubled(stack: TestStack, answers: readonly DrillAnswer[], requests: number, settledBefore: { readonly requests: number; readonly costUsd: number }): Promise<void> {
+  expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+  expect(answers).toHaveLength(requests);
+  for (const answer of answers) {
+    expect(answer.successfulAttempts).toBe(1);
+    expect(answer.costUsd).toBeCloseTo(answer.expectedCostUsd, 9);
+  }
+  const settled = await settledUsage(stack, 'tenant-a');
+  expect(settled.requests - settledBefore.requests).toBe(requests);
+  expect(settled.costUsd - settledBefore.costUsd).toBeCloseTo(
+    answers.reduce((sum, answer) => sum + answer.costUsd, 0),
+    9,
+  );
 }

@@ -1,5 +1,4 @@
-import { startTestStack, type TestStack } from '../support/test-stack.js';
-import { sendDrillLoad, settledUsage, type DrillAnswer } from './drill-load.js';
+import { expectNothingLostNothingDoubled, sendDrillLoad, settledUsage, useDrillStack } from './drill-load.js';
 
 /**
  * Chaos drills against the provider side, under concurrent load through the whole stack (API →
@@ -11,47 +10,24 @@ import { sendDrillLoad, settledUsage, type DrillAnswer } from './drill-load.js';
 const REQUESTS = 40;
 const CONCURRENCY = 8;
 
-let stack: TestStack;
+// Attempts time out after 1.5 s: the slow-provider drill depends on it, the others never come near it.
+const drill = useDrillStack({ attemptTimeoutMs: 1_500, heartbeatTimeoutMs: 1_000 });
 // Usage is per tenant and day: each drill compares against what the previous ones left.
 let settledBefore = { requests: 0, costUsd: 0 };
 // Simulator counters are cumulative too.
 let primarySuccessesBefore = 0;
-const primarySuccesses = (): number => stack.simulator.stats().models['gpt-4.1-mini']?.successes ?? 0;
-
-beforeAll(async () => {
-  // Attempts time out after 1.5 s: the slow-provider drill depends on it, the others never come near it.
-  stack = await startTestStack({ config: { server: { port: 0, attemptTimeoutMs: 1_500, heartbeatTimeoutMs: 1_000, requestTimeoutMs: 60_000 } } });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const primarySuccesses = (): number => drill.stack.simulator.stats().models['gpt-4.1-mini']?.successes ?? 0;
 
 beforeEach(async () => {
-  stack.simulator.resetScenarios();
-  settledBefore = await settledUsage(stack, 'tenant-a');
+  drill.stack.simulator.resetScenarios();
+  settledBefore = await settledUsage(drill.stack, 'tenant-a');
   primarySuccessesBefore = primarySuccesses();
 });
 
-async function expectNothingLostNothingDoubled(answers: readonly DrillAnswer[]): Promise<void> {
-  expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
-  expect(answers).toHaveLength(REQUESTS);
-  for (const answer of answers) {
-    expect(answer.successfulAttempts).toBe(1);
-    expect(answer.costUsd).toBeCloseTo(answer.expectedCostUsd, 9);
-  }
-  const settled = await settledUsage(stack, 'tenant-a');
-  expect(settled.requests - settledBefore.requests).toBe(REQUESTS);
-  expect(settled.costUsd - settledBefore.costUsd).toBeCloseTo(
-    answers.reduce((sum, answer) => sum + answer.costUsd, 0),
-    9,
-  );
-}
-
 test('429 storm: half the primary calls rate-limited, every request answered and billed once', async () => {
-  stack.simulator.setScenario('gpt-4.1-mini', { faults: [{ kind: 'status', status: 429, rate: 0.5, retryAfterMs: 50 }] });
-  const answers = await sendDrillLoad(stack, { requests: REQUESTS, concurrency: CONCURRENCY, tag: '429-storm' });
-  await expectNothingLostNothingDoubled(answers);
+  drill.stack.simulator.setScenario('gpt-4.1-mini', { faults: [{ kind: 'status', status: 429, rate: 0.5, retryAfterMs: 50 }] });
+  const answers = await sendDrillLoad(drill.stack, { requests: REQUESTS, concurrency: CONCURRENCY, tag: '429-storm' });
+  await expectNothingLostNothingDoubled(drill.stack, answers, REQUESTS, settledBefore);
   // The storm was real: requests needed more than one attempt.
   expect(answers.reduce((sum, answer) => sum + answer.attempts, 0)).toBeGreaterThan(REQUESTS);
   // The provider answered (and would bill) exactly the calls Ballast charged for.
@@ -59,17 +35,17 @@ test('429 storm: half the primary calls rate-limited, every request answered and
 }, 120_000);
 
 test('primary provider hard down: every request falls back to the next provider, billed at its price once', async () => {
-  stack.simulator.setScenario('gpt-4.1-mini', { faults: [{ kind: 'status', status: 503 }] });
-  const answers = await sendDrillLoad(stack, { requests: REQUESTS, concurrency: CONCURRENCY, tag: 'primary-down' });
-  await expectNothingLostNothingDoubled(answers);
+  drill.stack.simulator.setScenario('gpt-4.1-mini', { faults: [{ kind: 'status', status: 503 }] });
+  const answers = await sendDrillLoad(drill.stack, { requests: REQUESTS, concurrency: CONCURRENCY, tag: 'primary-down' });
+  await expectNothingLostNothingDoubled(drill.stack, answers, REQUESTS, settledBefore);
   expect(new Set(answers.map((answer) => answer.model))).toEqual(new Set(['claude-haiku-4-5']));
   expect(primarySuccesses() - primarySuccessesBefore).toBe(0);
 }, 120_000);
 
 test('slow provider (p99 30 s): calls past the attempt timeout are retried or fall back, none lost or billed twice', async () => {
-  stack.simulator.setScenario('gpt-4.1-mini', { latencyMs: { distribution: 'lognormal', median: 60, p99: 30_000 } });
-  const answers = await sendDrillLoad(stack, { requests: REQUESTS, concurrency: CONCURRENCY, tag: 'slow-provider' });
-  await expectNothingLostNothingDoubled(answers);
+  drill.stack.simulator.setScenario('gpt-4.1-mini', { latencyMs: { distribution: 'lognormal', median: 60, p99: 30_000 } });
+  const answers = await sendDrillLoad(drill.stack, { requests: REQUESTS, concurrency: CONCURRENCY, tag: 'slow-provider' });
+  await expectNothingLostNothingDoubled(drill.stack, answers, REQUESTS, settledBefore);
   // Some calls were slower than the 1.5 s attempt timeout and had to be tried again.
   expect(answers.some((answer) => answer.attempts > 1)).toBe(true);
 }, 180_000);

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { startTestStack, type TestStack } from '../support/test-stack.js';
-import { sendDrillLoad, settledUsage } from './drill-load.js';
+import { expectNothingLostNothingDoubled, sendDrillLoad, settledUsage, useDrillStack } from './drill-load.js';
 
 /**
  * Chaos drill: the store briefly unavailable under load. Another process holds SQLite's
@@ -18,15 +17,7 @@ import { sendDrillLoad, settledUsage } from './drill-load.js';
 const REQUESTS = 40;
 const LOCK_MS = 7_000;
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack({ config: { server: { port: 0, attemptTimeoutMs: 30_000, heartbeatTimeoutMs: 10_000, requestTimeoutMs: 60_000 } } });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
+const drill = useDrillStack({ attemptTimeoutMs: 30_000, heartbeatTimeoutMs: 10_000 });
 
 /** Starts a process that takes the exclusive lock, holds it for `ms`, and exits; resolves once the lock is held. */
 function holdExclusiveLock(file: string, ms: number): Promise<ChildProcess> {
@@ -47,6 +38,7 @@ function holdExclusiveLock(file: string, ms: number): Promise<ChildProcess> {
 }
 
 test('store locked for 7 s under load: every request answered, billed once', async () => {
+  const { stack } = drill;
   const before = await settledUsage(stack, 'tenant-a');
   // Warm the path first, so the outage meets requests in every step rather than a cold start.
   await sendDrillLoad(stack, { requests: 4, concurrency: 4, tag: 'store-warm-up' });
@@ -61,15 +53,5 @@ test('store locked for 7 s under load: every request answered, billed once', asy
   expect(Date.now() - lockedAt).toBeGreaterThanOrEqual(LOCK_MS - 1_000);
   await new Promise((resolve) => (holder.exitCode === null ? holder.once('exit', resolve) : resolve(undefined)));
 
-  expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
-  for (const answer of answers) {
-    expect(answer.successfulAttempts).toBe(1);
-    expect(answer.costUsd).toBeCloseTo(answer.expectedCostUsd, 9);
-  }
-  const settled = await settledUsage(stack, 'tenant-a');
-  expect(settled.requests - afterWarmUp.requests).toBe(REQUESTS);
-  expect(settled.costUsd - afterWarmUp.costUsd).toBeCloseTo(
-    answers.reduce((sum, answer) => sum + answer.costUsd, 0),
-    9,
-  );
+  await expectNothingLostNothingDoubled(stack, answers, REQUESTS, afterWarmUp);
 }, 180_000);

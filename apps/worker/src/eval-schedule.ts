@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { ResolvedConfig } from '#libs/config';
 import { loadSuite, readBaseline, type EvalWorkflowInput } from '#libs/eval';
+import { upsertSchedule } from './upsert-schedule.js';
 
 /** One per namespace, shared by every worker. */
 export const EVAL_SCHEDULE_ID = 'ballast-eval';
@@ -43,19 +44,5 @@ export function evalSchedule(config: ResolvedConfig): ScheduleOptions | undefine
 
 /** Creates or updates the eval Schedule to match the configuration, or deletes it when turned off. Safe from every worker. */
 export async function ensureEvalSchedule(client: Client, config: ResolvedConfig): Promise<void> {
-  const options = evalSchedule(config);
-  if (options === undefined) {
-    try {
-      await client.schedule.getHandle(EVAL_SCHEDULE_ID).delete();
-    } catch (error) {
-      if (!(error instanceof ScheduleNotFoundError)) throw error;
-    }
-    return;
-  }
-  try {
-    await client.schedule.create(options);
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(EVAL_SCHEDULE_ID).update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: { ...previous.policies, ...options.policies } }));
-  }
+  await upsertSchedule(client, EVAL_SCHEDULE_ID, evalSchedule(config));
 }

@@ -1,5 +1,6 @@
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { ResolvedConfig } from '#libs/config';
+import { upsertSchedule } from './upsert-schedule.js';
 
 /** Schedule ids: one of each per namespace, shared by every worker. */
 export const ALERTS_SCHEDULE_ID = 'ballast-alerts';
@@ -41,23 +42,6 @@ export function observabilitySchedules(config: ResolvedConfig): { alerts?: Sched
  */
 export async function ensureObservabilitySchedules(client: Client, config: ResolvedConfig): Promise<void> {
   const wanted = observabilitySchedules(config);
-  await ensureSchedule(client, ALERTS_SCHEDULE_ID, wanted.alerts);
-  await ensureSchedule(client, WEEKLY_REVIEW_SCHEDULE_ID, wanted.review);
-}
-
-async function ensureSchedule(client: Client, scheduleId: string, options: ScheduleOptions | undefined): Promise<void> {
-  if (options === undefined) {
-    try {
-      await client.schedule.getHandle(scheduleId).delete();
-    } catch (error) {
-      if (!(error instanceof ScheduleNotFoundError)) throw error;
-    }
-    return;
-  }
-  try {
-    await client.schedule.create(options);
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: { ...previous.policies, ...options.policies } }));
-  }
+  await upsertSchedule(client, ALERTS_SCHEDULE_ID, wanted.alerts);
+  await upsertSchedule(client, WEEKLY_REVIEW_SCHEDULE_ID, wanted.review);
 }

@@ -9,3 +9,4 @@ export * from './task-queues.js';
 export * from './validation.js';
 export * from './batch.js';
 export * from './openai-finish-reason.js';
+export * from './requests.js';

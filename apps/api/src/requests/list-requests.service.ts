@@ -3,28 +3,13 @@ import { Client, type WorkflowExecutionInfo } from '@temporalio/client';
 // The SDK's own raw → info conversion (what `client.workflow.list` uses), needed because the
 // iterator hides the page token this endpoint hands out as its cursor.
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers.js';
-import { SEARCH_ATTRIBUTES } from '#libs/contracts';
+import { SEARCH_ATTRIBUTES, type ListedRequest } from '#libs/contracts';
 import { AppSettings } from '../app-settings.js';
 import type { AccessCaller } from '../auth/access-caller.js';
 import { targetTenant } from '../auth/target-tenant.js';
 import type { ListRequestsQuery } from './list-requests-query.dto.js';
 import { decodePageCursor, encodePageCursor } from './page-cursor.js';
 import { requestsVisibilityQuery } from './visibility-query.js';
-
-/** One request of the list, as the API answers it. */
-export interface WireRequestItem {
-  readonly id: string;
-  readonly workflow_id: string;
-  readonly run_id: string;
-  readonly status: string;
-  readonly started_at: string;
-  readonly closed_at: string | null;
-  readonly route: string | null;
-  readonly model: string | null;
-  readonly user: string | null;
-  readonly replay_of: string | null;
-  readonly temporal_ui_url: string;
-}
 
 /**
  * Lists a tenant's chat requests through Temporal visibility (the Ballast* search attributes
@@ -52,7 +37,7 @@ export class ListRequestsService {
     return { object: 'list' as const, tenant_id: tenantId, data: items, has_more: more, next_cursor: more ? encodePageCursor(token, visibilityQuery) : null };
   }
 
-  private toItem(info: WorkflowExecutionInfo): WireRequestItem {
+  private toItem(info: WorkflowExecutionInfo): ListedRequest {
     const attributes = info.typedSearchAttributes;
     return {
       id: attributes.get(SEARCH_ATTRIBUTES.requestId) ?? info.workflowId.replace(/^chat-/, ''),

@@ -1,11 +1,10 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { startCallDeadline } from '../call-deadline.js';
 import { DEFAULT_LLM_TIMEOUT_MS } from '../default-llm-timeout.js';
 import { describeResponseBody } from '../describe-response-body.js';
 import { isSimulatedResponse } from '../is-simulated-response.js';
 import type { GenerateOptions, GenerateResult, LanguageModel, LanguageModelStreamPart } from '../language-model.js';
 import { LlmError } from '../llm-error.js';
-import { translateCallError } from '../translate-call-error.js';
+import { guardProviderCall } from '../guard-provider-call.js';
 import { ANTHROPIC_DEFAULT_BASE_URL, sharedAnthropicClients } from './anthropic-client.js';
 import { convertAnthropicError } from './anthropic-error.js';
 import { anthropicMessageSchema } from './anthropic-response-schema.js';
@@ -51,8 +50,8 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       throw new LlmError({ kind: 'bad-request', message: 'Anthropic needs at least one user or assistant message', provider, modelId });
     }
     const timeoutMs = call.timeoutMs ?? defaultTimeoutMs;
-    const deadline = startCallDeadline({ timeoutMs, abortSignal: call.abortSignal });
-    try {
+    const guard = { provider, modelId, timeoutMs, abortSignal: call.abortSignal, convert: (cause: unknown) => convertAnthropicError(cause, { provider, modelId }) };
+    return guardProviderCall(guard, async (deadline) => {
       const idempotency = call.idempotencyKey === undefined ? {} : { [ANTHROPIC_IDEMPOTENCY_KEY_HEADER]: call.idempotencyKey };
       // withResponse() hands over the headers of the response the SDK already read: no extra cost.
       const { data, response } = await client.messages
@@ -93,18 +92,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
           simulated: isSimulatedResponse(response.headers),
         },
       };
-    } catch (error) {
-      throw translateCallError(error, {
-        provider,
-        modelId,
-        timeoutMs,
-        deadline,
-        abortSignal: call.abortSignal,
-        convert: (cause) => convertAnthropicError(cause, { provider, modelId }),
-      });
-    } finally {
-      deadline.dispose();
-    }
+    });
   }
 
   function stream(call: GenerateOptions): AsyncIterable<LanguageModelStreamPart> {

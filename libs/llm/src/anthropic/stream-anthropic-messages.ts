@@ -1,11 +1,10 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { startCallDeadline } from '../call-deadline.js';
 import { describeResponseBody } from '../describe-response-body.js';
 import { isSimulatedResponse } from '../is-simulated-response.js';
 import type { GenerateOptions, LanguageModelStreamPart } from '../language-model.js';
 import { LlmError } from '../llm-error.js';
 import { streamCutError } from '../stream-cut-error.js';
-import { translateCallError } from '../translate-call-error.js';
+import { guardProviderStream } from '../guard-provider-call.js';
 import { convertAnthropicError } from './anthropic-error.js';
 import type { AnthropicUsage } from './anthropic-response-schema.js';
 import { anthropicStreamEventSchema } from './anthropic-stream-event-schema.js';
@@ -30,17 +29,16 @@ export async function* streamAnthropicMessages(target: AnthropicStreamTarget, ca
   if (prompt.messages.length === 0) {
     throw new LlmError({ kind: 'bad-request', message: 'Anthropic needs at least one user or assistant message', provider, modelId });
   }
-  const deadline = startCallDeadline({ timeoutMs, abortSignal: call.abortSignal });
-  let content = '';
-  let requestId: string | undefined;
-  try {
+  const guard = { provider, modelId, timeoutMs, abortSignal: call.abortSignal, convert: (cause: unknown) => convertAnthropicError(cause, { provider, modelId }) };
+  yield* guardProviderStream(guard, async function* (deadline) {
     const { data: stream, response } = await client.messages
       .create(
         { model: modelId, messages: prompt.messages, ...(prompt.system === undefined ? {} : { system: prompt.system }), ...settings.params, stream: true },
         { signal: deadline.signal, timeout: timeoutMs, maxRetries: 0, headers: { ...target.headers } },
       )
       .withResponse();
-    requestId = response.headers.get('request-id') ?? undefined;
+    const requestId = response.headers.get('request-id') ?? undefined;
+    let content = '';
     let id: string | undefined;
     let model: string | undefined;
     let stopReason: string | undefined;
@@ -103,18 +101,7 @@ export async function* streamAnthropicMessages(target: AnthropicStreamTarget, ca
         response: { id, modelId: model ?? modelId, requestId, simulated: isSimulatedResponse(response.headers) },
       },
     };
-  } catch (error) {
-    throw translateCallError(error, {
-      provider,
-      modelId,
-      timeoutMs,
-      deadline,
-      abortSignal: call.abortSignal,
-      convert: (cause) => convertAnthropicError(cause, { provider, modelId }),
-    });
-  } finally {
-    deadline.dispose();
-  }
+  });
 }
 
 const KNOWN_TYPES = new Set(['message_start', 'content_block_delta', 'message_delta', 'message_stop', 'ping', 'content_block_start', 'content_block_stop']);

@@ -1,11 +1,10 @@
 import type OpenAI from 'openai';
-import { startCallDeadline } from '../call-deadline.js';
 import { DEFAULT_LLM_TIMEOUT_MS } from '../default-llm-timeout.js';
 import { describeResponseBody } from '../describe-response-body.js';
 import { isSimulatedResponse } from '../is-simulated-response.js';
 import type { GenerateOptions, GenerateResult, LanguageModel, LanguageModelStreamPart } from '../language-model.js';
 import { LlmError } from '../llm-error.js';
-import { translateCallError } from '../translate-call-error.js';
+import { guardProviderCall } from '../guard-provider-call.js';
 import { convertOpenAiUsage } from './convert-openai-usage.js';
 import { convertToOpenAiMessages } from './convert-to-openai-messages.js';
 import { convertToOpenAiSettings } from './convert-to-openai-settings.js';
@@ -46,8 +45,8 @@ export function createOpenAiModel(options: OpenAiModelOptions): LanguageModel {
   async function generate(call: GenerateOptions): Promise<GenerateResult> {
     const { params, warnings } = convertToOpenAiSettings(call.settings, modelId);
     const timeoutMs = call.timeoutMs ?? defaultTimeoutMs;
-    const deadline = startCallDeadline({ timeoutMs, abortSignal: call.abortSignal });
-    try {
+    const guard = { provider, modelId, timeoutMs, abortSignal: call.abortSignal, convert: (cause: unknown) => convertOpenAiError(cause, { provider, modelId }) };
+    return guardProviderCall(guard, async (deadline) => {
       const idempotency = call.idempotencyKey === undefined ? {} : { [OPENAI_IDEMPOTENCY_KEY_HEADER]: call.idempotencyKey };
       // withResponse() hands over the headers of the response the SDK already read: no extra cost.
       const { data, response } = await client.chat.completions
@@ -90,18 +89,7 @@ export function createOpenAiModel(options: OpenAiModelOptions): LanguageModel {
           simulated: isSimulatedResponse(response.headers),
         },
       };
-    } catch (error) {
-      throw translateCallError(error, {
-        provider,
-        modelId,
-        timeoutMs,
-        deadline,
-        abortSignal: call.abortSignal,
-        convert: (cause) => convertOpenAiError(cause, { provider, modelId }),
-      });
-    } finally {
-      deadline.dispose();
-    }
+    });
   }
 
   function stream(call: GenerateOptions): AsyncIterable<LanguageModelStreamPart> {

@@ -1,11 +1,10 @@
 import type OpenAI from 'openai';
-import { startCallDeadline } from '../call-deadline.js';
 import { describeResponseBody } from '../describe-response-body.js';
 import { isSimulatedResponse } from '../is-simulated-response.js';
 import type { GenerateOptions, LanguageModelStreamPart } from '../language-model.js';
 import { LlmError } from '../llm-error.js';
 import { streamCutError } from '../stream-cut-error.js';
-import { translateCallError } from '../translate-call-error.js';
+import { guardProviderStream } from '../guard-provider-call.js';
 import { convertOpenAiUsage } from './convert-openai-usage.js';
 import { convertToOpenAiMessages } from './convert-to-openai-messages.js';
 import { convertToOpenAiSettings } from './convert-to-openai-settings.js';
@@ -25,17 +24,16 @@ export type OpenAiStreamTarget = ProviderCallTarget<OpenAI>;
 export async function* streamOpenAiChat(target: OpenAiStreamTarget, call: GenerateOptions): AsyncGenerator<LanguageModelStreamPart> {
   const { client, provider, modelId, timeoutMs } = target;
   const { params, warnings } = convertToOpenAiSettings(call.settings, modelId);
-  const deadline = startCallDeadline({ timeoutMs, abortSignal: call.abortSignal });
-  let content = '';
-  let requestId: string | undefined;
-  try {
+  const guard = { provider, modelId, timeoutMs, abortSignal: call.abortSignal, convert: (cause: unknown) => convertOpenAiError(cause, { provider, modelId }) };
+  yield* guardProviderStream(guard, async function* (deadline) {
     const { data: stream, response } = await client.chat.completions
       .create(
         { model: modelId, messages: convertToOpenAiMessages(call.messages), ...params, stream: true, stream_options: { include_usage: true } },
         { signal: deadline.signal, timeout: timeoutMs, maxRetries: 0, headers: { ...target.headers } },
       )
       .withResponse();
-    requestId = response.headers.get('x-request-id') ?? undefined;
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    let content = '';
     let id: string | undefined;
     let model: string | undefined;
     let finishReason: string | undefined;
@@ -85,16 +83,5 @@ export async function* streamOpenAiChat(target: OpenAiStreamTarget, call: Genera
         response: { id, modelId: model ?? modelId, requestId, simulated: isSimulatedResponse(response.headers) },
       },
     };
-  } catch (error) {
-    throw translateCallError(error, {
-      provider,
-      modelId,
-      timeoutMs,
-      deadline,
-      abortSignal: call.abortSignal,
-      convert: (cause) => convertOpenAiError(cause, { provider, modelId }),
-    });
-  } finally {
-    deadline.dispose();
-  }
+  });
 }

@@ -1,15 +1,4 @@
-/** A request as `GET /v1/requests` lists it. */
-export interface ListedRequest {
-  readonly id: string;
-  readonly status: string;
-  readonly started_at: string;
-  readonly closed_at: string | null;
-  readonly route: string | null;
-  readonly model: string | null;
-  readonly user: string | null;
-  readonly replay_of: string | null;
-  readonly temporal_ui_url: string;
-}
+import type { ListedRequest } from '#libs/contracts';
 
 /** A fixed-width table of requests, one per line, with a note when more pages exist. */
 export function formatRequestList(items: readonly ListedRequest[], nextCursor: string | null): string {

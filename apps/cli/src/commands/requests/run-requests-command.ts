@@ -1,6 +1,7 @@
+import type { ListedRequest } from '#libs/contracts';
 import { ApiError, BallastApi, type FetchFunction } from '../../http/ballast-api.js';
 import type { OutputStream } from '../../progress/progress-display.js';
-import { formatRequestList, type ListedRequest } from './format-requests.js';
+import { formatRequestList } from './format-requests.js';
 import { parseRequestsArgs, REQUESTS_USAGE, RequestsUsageError, type RequestsCommand } from './requests-args.js';
 
 /** What `runRequestsCommand` talks to: injected so tests run it in-process. */
