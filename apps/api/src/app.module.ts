@@ -15,6 +15,7 @@ import { BatchRetention } from './batches/batch-retention.js';
 import { CacheStatsController } from './cache/cache-stats.controller.js';
 import { ChatCache } from './cache/chat-cache.js';
 import { ChatController } from './chat/chat.controller.js';
+import { MessagesController } from './messages/messages.controller.js';
 import { EvalsController } from './evals/evals.controller.js';
 import { EvalsService } from './evals/evals.service.js';
 import { ChatService } from './chat/chat.service.js';
@@ -71,7 +72,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ChatController, RequestsController, BatchesController, EvalsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, TracesController, DashboardController, AlertsController, MetricsController, HealthController],
+      controllers: [ChatController, MessagesController, RequestsController, BatchesController, EvalsController, ModelsController, CollectionsController, DocumentsController, AdminKeysController, UsageController, CacheStatsController, TracesController, DashboardController, AlertsController, MetricsController, HealthController],
       providers: [
         { provide: AppSettings, useValue: new AppSettings(options.config) },
         { provide: Client, useValue: options.client },

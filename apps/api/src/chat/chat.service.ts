@@ -18,7 +18,7 @@ import type { ChatCompletionRequestBody } from './chat-completion-request.dto.js
 import { chatFailureProblem, chatTimeoutProblem } from './chat-problems.js';
 import { toChatRequest } from './to-chat-request.js';
 import { toOpenAiResponse, type OpenAiChatCompletion } from './to-openai-response.js';
-import { ChatStreamService, type OpenedChatStream } from './streaming/chat-stream.service.js';
+import { ChatStreamService, type ChatStreamWriterFactory, type OpenedChatStream } from './streaming/chat-stream.service.js';
 
 /** Request headers that shape a completion besides its body. */
 export interface CompletionOptions {
@@ -103,11 +103,12 @@ export class ChatService {
 
   /**
    * Runs a `stream: true` request: checked, authenticated, rate-limited and budgeted like any
-   * other, never answered from the cache (ADR 0012); its text arrives as server-sent events.
+   * other, never answered from the cache (ADR 0012); its text arrives as server-sent events
+   * (OpenAI's chunks unless `writer` renders another wire format).
    */
-  async stream(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions = {}): Promise<OpenedChatStream> {
+  async stream(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions = {}, writer?: ChatStreamWriterFactory): Promise<OpenedChatStream> {
     const { input, traceBase } = await this.prepare(body, caller, options);
-    return this.streams.open({ input, includeUsage: body.stream_options?.include_usage === true, traceBase: (workflowId) => traceBase(workflowId) });
+    return this.streams.open({ input, includeUsage: body.stream_options?.include_usage === true, traceBase: (workflowId) => traceBase(workflowId), ...(writer ? { writer } : {}) });
   }
 
   /** Checks the model and collections, then builds the workflow input; nothing has run yet. */

@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { chatWorkflowId, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
+import { chatWorkflowId, type ChatRequest, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
+import type { ChatStreamEvent } from '#libs/streaming';
 import { AppSettings } from '../../app-settings.js';
 import { answeredTrace, failedTrace, unansweredTrace, type ChatTraceBase } from '../../observability/chat-trace-drafts.js';
 import { TraceRecorder } from '../../observability/trace-recorder.js';
+import type { ProblemDetails } from '../../problems/problem-details.js';
 import { problem, ProblemError } from '../../problems/problem-error.js';
 import { ChatFailedError, ChatStarter } from '../../temporal/chat-starter.js';
 import { chatFailureProblem, chatTimeoutProblem } from '../chat-problems.js';
-import { toOpenAiResponse } from '../to-openai-response.js';
+import { toOpenAiResponse, type OpenAiChatCompletion } from '../to-openai-response.js';
 import { ChatEventStream } from './chat-event-stream.js';
 import { StreamRelayRef } from './stream-relay-ref.js';
+
+/** One streaming response in a wire format: relay events in, the workflow's answer or failure to end it. */
+export interface ChatStreamWriter {
+  readonly body: Readable;
+  onRelayEvent(event: ChatStreamEvent): void;
+  complete(completion: OpenAiChatCompletion): void;
+  fail(problem: ProblemDetails): void;
+}
+
+/** Builds the writer of a request's stream (another wire format than OpenAI's chunks, e.g. `/v1/messages`). */
+export type ChatStreamWriterFactory = (request: ChatRequest) => ChatStreamWriter;
 
 /** A streaming request, checked and ready to run. */
 export interface StreamingChat {
@@ -17,6 +30,8 @@ export interface StreamingChat {
   readonly includeUsage: boolean;
   /** The trace facts known before the run (latency measured when called). */
   readonly traceBase: (workflowId: string) => ChatTraceBase;
+  /** The wire format; OpenAI's `chat.completion.chunk`s ({@link ChatEventStream}) by default. */
+  readonly writer?: ChatStreamWriterFactory;
 }
 
 /** An opened stream: the response body and the id to put in its headers. */
@@ -43,7 +58,7 @@ export class ChatStreamService {
 
   async open(chat: StreamingChat): Promise<OpenedChatStream> {
     const { request } = chat.input;
-    const stream = new ChatEventStream({ id: `chatcmpl-${request.requestId}`, created: Math.floor(Date.now() / 1000) }, request.model, chat.includeUsage);
+    const stream = chat.writer?.(request) ?? new ChatEventStream({ id: `chatcmpl-${request.requestId}`, created: Math.floor(Date.now() / 1000) }, request.model, chat.includeUsage);
     // Subscribed before the workflow starts, so not even the first delta can be missed.
     const subscription = await this.relays.relay.subscribe(request.requestId, (event) => stream.onRelayEvent(event));
     // The workflow runs to its end even if the client leaves: it is recorded and billed as any request.
@@ -52,7 +67,7 @@ export class ChatStreamService {
     return { requestId: request.requestId, body: stream.body };
   }
 
-  private async run(chat: StreamingChat, stream: ChatEventStream): Promise<void> {
+  private async run(chat: StreamingChat, stream: ChatStreamWriter): Promise<void> {
     const { requestId } = chat.input.request;
     const workflowId = chatWorkflowId(requestId);
     const link = this.settings.temporalUiLink(workflowId);
