@@ -17,6 +17,7 @@ import { createApiApp } from '#apps/api';
 import { createChatWorker, ensureSearchAttributes } from '#apps/worker';
 import { loadConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
+import { openStreamRelay } from '#libs/streaming';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -38,16 +39,18 @@ async function main(): Promise<void> {
   const native = role !== 'api' || values.connection === 'native' ? await NativeConnection.connect({ address: config.temporal.address }) : undefined;
   const client = new Client({ connection: native ?? grpc, namespace: config.temporal.namespace });
   const rag = await createRagRuntime(config);
+  // BALLAST_NATS_URL: streamed text crosses between split api and worker nodes as in production.
+  const streamRelay = await openStreamRelay(config.streaming.relay, { name: `bench-${role}` });
 
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   if (role !== 'api' && native) {
-    worker = await createChatWorker({ config, connection: native, client, rag, workerOptions: workerOverrides });
+    worker = await createChatWorker({ config, connection: native, client, rag, workerOptions: workerOverrides, streamRelay: streamRelay.relay });
     workerRun = worker.run();
   }
   let app: NestFastifyApplication | undefined;
   if (role !== 'worker') {
-    app = await createApiApp({ config, client, rag });
+    app = await createApiApp({ config, client, rag, streamRelay: streamRelay.relay });
     await app.listen(config.server.port, config.server.host);
   }
   console.log(`[bench-node] ${role} ready (connection ${native ? 'native' : 'grpc-js'})${app ? ` on ${await app.getUrl()}` : ''}`);
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     await app?.close();
     if (worker && worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
+    await streamRelay.close();
     await rag.close();
     await native?.close();
     await grpc.close();

@@ -36,6 +36,9 @@ describe('docker-compose.yml', () => {
       const environment = environmentOf(service);
       expect(environment['BALLAST_DATABASE_URL']).toMatch(/^postgres:\/\/ballast:\$\{BALLAST_DB_PASSWORD\}@postgres:5432\/ballast$/);
       expect(environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', BALLAST_VECTOR_STORE: 'qdrant', QDRANT_URL: 'http://qdrant:6333', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' });
+      // Split API and workers: streamed text crosses on the NATS service (ADR 0012).
+      expect(environment['BALLAST_NATS_URL']).toBe('nats://nats:4222');
+      expect(services['nats']?.['image']).toMatch(/^nats:/);
       // SIGTERM drains within the grace period, before Docker's SIGKILL.
       expect(seconds(services[service]?.['stop_grace_period'] as string) * 1000).toBeGreaterThan(Number(environment['BALLAST_SHUTDOWN_GRACE_MS']));
     }

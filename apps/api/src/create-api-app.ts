@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '#libs/config';
 import { RouteTable } from '#libs/routes';
 import multipart from '@fastify/multipart';
 import type { RagRuntime } from '#libs/rag-runtime';
+import type { StreamRelay } from '#libs/streaming';
 import type { Telemetry } from '#libs/telemetry';
 import { JSONL_CONTENT_TYPES } from './batches/batches.controller.js';
 import { AppModule } from './app.module.js';
@@ -21,6 +22,8 @@ export interface CreateApiAppOptions {
   readonly logger?: boolean;
   /** Trace export (`startTelemetry`); absent or off: no request spans. */
   readonly telemetry?: Telemetry;
+  /** Where streamed text arrives from workers (`openStreamRelay(config.streaming.relay)`); absent: the process-wide in-process relay. */
+  readonly streamRelay?: StreamRelay;
 }
 
 /** Builds the Nest application (not yet listening), with OpenAPI at /docs. */
@@ -33,7 +36,7 @@ export async function createApiApp(options: CreateApiAppOptions): Promise<NestFa
   // Eval suites may arrive as the YAML file itself.
   adapter.getInstance().addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (options.telemetry?.enabled) traceHttpRequests(adapter.getInstance(), options.telemetry.tracerProvider.getTracer('ballast.api'));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes, rag: options.rag }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, client: options.client, routes, rag: options.rag, ...(options.streamRelay ? { streamRelay: options.streamRelay } : {}) }), adapter, {
     logger: options.logger === false ? false : ['error', 'warn'],
   });
   await app.register(multipart, { limits: { fileSize: config.documents.maxBytes, files: 1 } });

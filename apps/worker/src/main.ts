@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
+import { openStreamRelay } from '#libs/streaming';
 import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
 import { createChatWorker } from './create-worker.js';
 import { redactingLogger } from './redacting-logger.js';
@@ -20,16 +21,20 @@ async function main(): Promise<void> {
   Runtime.install({ logger: redactingLogger(config.observability.redaction) });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const rag = await createRagRuntime(config);
-  const worker = await createChatWorker({ config, connection, client, rag, telemetry });
+  // Streamed text to the API processes: NATS when configured (BALLAST_NATS_URL); a relay failure never fails a provider call.
+  const streamRelay = await openStreamRelay(config.streaming.relay, { name: 'ballast-worker' });
+  const worker = await createChatWorker({ config, connection, client, rag, telemetry, streamRelay: streamRelay.relay });
   const { workerHealthPort } = config.server;
   // Ready (200) once run() below has it polling; 503 before and while draining.
   const health = workerHealthPort === undefined ? undefined : await startWorkerHealthServer(worker, workerHealthPort, config.server.host);
   if (health) console.log(`[worker] health probes on ${health.url}/health/live and /health/ready`);
-  console.log(`[worker] polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}${telemetry.enabled ? `; exporting traces to ${config.observability.otel.endpoint}` : ''}`);
+  console.log(`[worker] polling task queue '${config.temporal.taskQueue}' on ${config.temporal.address}${telemetry.enabled ? `; exporting traces to ${config.observability.otel.endpoint}` : ''}${streamRelay.kind === 'nats' ? '; streamed text over NATS' : ''}`);
   // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown: polling stops, in-flight
   // activities get server.shutdownGraceMs to finish (then are cut and retried elsewhere).
   await worker.run();
   await health?.close();
+  // After the drain: the last activities' deltas are sent before the connection closes.
+  await streamRelay.close();
   await rag.close();
   await connection.close();
   await clientConnection.close();

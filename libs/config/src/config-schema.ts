@@ -6,6 +6,7 @@ import { alertsPolicySchema, redactionPolicySchema } from '#libs/observability';
 import { RoutingRulesSchema } from '#libs/routing';
 import { BatchConfigSchema } from './batch-config-schema.js';
 import { EvalConfigSchema } from './eval-config-schema.js';
+import { StreamingConfigSchema } from './streaming-config-schema.js';
 import { ledgerUsd } from './ledger-usd.js';
 
 const positiveInt = z.number().int().positive();
@@ -317,6 +318,8 @@ export const BallastConfigSchema = z.strictObject({
   rateLimits: RateLimitsConfigSchema.prefault({}),
   observability: ObservabilityConfigSchema.prefault({}),
   batch: BatchConfigSchema.prefault({}),
+  /** Where streamed text travels from workers to the API: `relay: { kind: in-process | nats, url }` (ADR 0012). */
+  streaming: StreamingConfigSchema.prefault({}),
   /** Golden-query evaluation runs: the rubric judge, concurrency, suites the API may read. */
   eval: EvalConfigSchema.prefault({}),
   /** The bundled demo corpus (`demo/corpus`, a fictional company's documents) `npm start` ingests for the development key. */

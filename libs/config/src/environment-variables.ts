@@ -34,6 +34,7 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'BALLAST_RATE_LIMIT_STORE', path: 'rateLimits.store', type: 'string', help: 'database (shared by replicas) | memory (per process)' },
   { name: 'BALLAST_KEY_RPM', path: 'rateLimits.perKey.rpm', type: 'int', help: 'requests per minute of keys that set none' },
   { name: 'BALLAST_KEY_TPM', path: 'rateLimits.perKey.tpm', type: 'int', help: 'estimated tokens per minute of keys that set none' },
+  { name: 'BALLAST_NATS_URL', path: 'streaming.relay.url', type: 'string', help: 'NATS server(s) carrying streamed text from workers to the API (sets streaming.relay.kind nats)' },
   { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', path: 'observability.otel.endpoint', type: 'string', help: 'OTLP/HTTP collector URL; setting it turns export on' },
   { name: 'OTEL_SERVICE_NAME', path: 'observability.otel.serviceName', type: 'string', help: 'service.name of exported spans' },
 ] as const;
@@ -42,6 +43,8 @@ export const ENVIRONMENT_VARIABLES = [
 export const API_KEYS_VARIABLE = 'BALLAST_API_KEYS';
 /** Path of the optional YAML file; `./ballast.yaml` is read when it exists. */
 export const CONFIG_FILE_VARIABLE = 'BALLAST_CONFIG';
+/** Setting it also sets `streaming.relay.kind: nats` (over the file's kind). */
+export const NATS_URL_VARIABLE = 'BALLAST_NATS_URL';
 
 /** Provider keys: setting one switches that provider from the simulator to the real API. */
 export const PROVIDER_VARIABLES = [

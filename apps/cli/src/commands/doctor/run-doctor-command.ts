@@ -4,6 +4,7 @@ import { checkConfig } from './check-config.js';
 import { checkDataDir } from './check-data-dir.js';
 import { checkProviders } from './check-providers.js';
 import { checkStore } from './check-store.js';
+import { checkStreamRelay } from './check-stream-relay.js';
 import { checkTemporal } from './check-temporal.js';
 import { checkVectorStore } from './check-vector-store.js';
 import { errorMessage, type CheckResult, type DoctorCheck } from './doctor-check.js';
@@ -12,8 +13,8 @@ import { formatDoctorReport } from './format-doctor-report.js';
 export const DOCTOR_USAGE = `ballast doctor [--json] [--timeout <ms>]
 
 Loads the configuration as the API and worker do, then checks Temporal (reachable, namespace,
-search attributes, a worker polling), the store (writable / reachable, migrations), the vector
-store, every provider (key present and accepted), the blob store and the data dir.
+search attributes, a worker polling), the NATS stream relay when configured, the store (writable /
+reachable, migrations), the vector store, every provider (key present and accepted), the blob store and the data dir.
 Exit code 1 when any check fails (warnings do not fail), 2 on a usage error.
 
   --json          print { ok, checks: [{ name, status, detail, fix }] } instead of text
@@ -30,7 +31,7 @@ export interface DoctorIo {
 }
 
 /** The checks after the configuration, in report order. */
-const CHECKS: readonly DoctorCheck[] = [checkTemporal, checkStore, checkVectorStore, checkProviders, checkBlobStore, checkDataDir];
+const CHECKS: readonly DoctorCheck[] = [checkTemporal, checkStreamRelay, checkStore, checkVectorStore, checkProviders, checkBlobStore, checkDataDir];
 
 /** The doctor's verdict. */
 export interface DoctorReport {
