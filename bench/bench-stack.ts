@@ -101,7 +101,14 @@ export interface RunningVariant {
 }
 
 /** Starts the processes of one variant on a fresh task queue and waits until a chat request succeeds. */
-export async function startVariant(variant: Variant, infrastructure: Infrastructure, label: string, nodeArgs: readonly string[] = []): Promise<RunningVariant> {
+export async function startVariant(
+  variant: Variant,
+  infrastructure: Infrastructure,
+  label: string,
+  nodeArgs: readonly string[] = [],
+  /** More environment for the API and worker (a config file, a probe); per-process values by process name. */
+  extraEnv: (processName: string) => Record<string, string> = () => ({}),
+): Promise<RunningVariant> {
   const temporal = await infrastructure.temporal(variant.serverProfile);
   const port = await freePort();
   const taskQueue = `bench-${label.replace(/[^A-Za-z0-9-]/g, '_')}-${randomUUID().slice(0, 8)}`;
@@ -120,7 +127,7 @@ export async function startVariant(variant: Variant, infrastructure: Infrastruct
     BALLAST_DATA_DIR: join(infrastructure.workDir, 'data'),
   });
   const start = (name: string, script: string, args: string[] = []) =>
-    spawnNode(name, script, args, { env, cwd: infrastructure.workDir, logFile: join(logDir, `${label.replace(/[^A-Za-z0-9-]/g, '_')}-${name}.log`), nodeArgs: [...(variant.nodeArgs ?? []), ...nodeArgs] });
+    spawnNode(name, script, args, { env: { ...env, ...extraEnv(name) }, cwd: infrastructure.workDir, logFile: join(logDir, `${label.replace(/[^A-Za-z0-9-]/g, '_')}-${name}.log`), nodeArgs: [...(variant.nodeArgs ?? []), ...nodeArgs] });
   const benchNode = join(DIST_ROOT, 'bench/bench-node.js');
   const workerOptions = variant.workerOptions ? ['--worker-options', JSON.stringify(variant.workerOptions)] : [];
 

@@ -27,5 +27,21 @@ export const BENCH_CATALOG: readonly SuiteBenchmark[] = [
   { name: 'observability', script: 'observability.js', result: 'observability.md', args: [], quickArgs: ['--traces', '20000', '--record-calls', '5000', '--no-browser'], measures: 'trace recording cost, storage, dashboard queries' },
   { name: 'chat-latency', script: 'chat-latency.js', result: 'chat-latency.md', args: [], quickArgs: ['--quick'], measures: 'durable path vs a direct SDK call: added latency, throughput, RSS' },
   { name: 'streaming', script: 'streaming.js', result: 'streaming.md', args: [], quickArgs: ['--samples', '30', '--long-tokens', '1000'], measures: 'time to first token through Ballast vs a direct streaming SDK call; relay throughput' },
+  {
+    name: 'load',
+    script: 'load.js',
+    result: 'load.md',
+    args: [],
+    quickArgs: ['--rates', '5,20', '--duration-s', '5', '--warmup-s', '2'],
+    measures: 'open-loop load at fixed rates (RAG, cache hits, 429s) through the durable path vs direct',
+  },
+  {
+    name: 'soak',
+    script: 'soak.js',
+    result: 'soak.md',
+    args: [],
+    quickArgs: ['--minutes', '1', '--warmup-minutes', '0.25'],
+    measures: '10 minutes at a sustained rate: memory and event-loop delay of API and worker',
+  },
   { name: 'batch', script: 'batch.js', result: 'batch.md', args: [], quickArgs: ['--lines', '500'], measures: 'queued batch throughput vs direct SDK calls' },
 ];
