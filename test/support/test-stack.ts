@@ -97,6 +97,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       });
     },
     async stop() {
+      // As the API's drain does on SIGTERM: a client's pooled connection that never sent a
+      // request would otherwise hold server.close() until the headers timeout (60 s).
+      (app.getHttpServer() as import('node:http').Server).closeAllConnections();
       await app.close();
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;

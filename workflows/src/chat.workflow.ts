@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   executeChild,
+  isCancellation,
   log,
   patched,
   proxyActivities,
@@ -82,7 +83,16 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
     throw chatFailureError(outcome && 'failure' in outcome ? outcome.failure : undefined);
   });
 
-  outcome = withRunFacts(await runPipeline(), workflowInfo().runId, plan?.route);
+  try {
+    outcome = withRunFacts(await runPipeline(), workflowInfo().runId, plan?.route);
+  } catch (error) {
+    // Cancelled (a streaming client left on a route that cancels): the run ends as Temporal's
+    // `Cancelled`, its search attribute says so. Histories recorded before this replay unchanged.
+    if (isCancellation(error) && patched(CANCELLATION_PATCH)) {
+      upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.status, value: 'cancelled' }, ...(plan ? [{ key: SEARCH_ATTRIBUTES.route, value: plan.route }] : [])]);
+    }
+    throw error;
+  }
   const status = 'result' in outcome ? 'completed' : 'failed';
   upsertSearchAttributes([
     { key: SEARCH_ATTRIBUTES.status, value: status },
@@ -218,6 +228,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
         [{ ...call, judge: policy, caller: request.caller, fastDurationMs: fast.durationMs }],
       );
     } catch (error) {
+      if (cancelled(error)) throw error;
       const failed = describeFailure(error);
       log.warn('the validation judge failed; the fast verdicts stand', { kind: failed.kind, message: failed.message });
       return { check: fast, judge: failedJudgeReport(policy.model, claims, `${failed.kind}: ${failed.message}`) };
@@ -235,6 +246,7 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
       record(ledgerIndex, output.attempt);
       return output.result;
     } catch (error) {
+      if (cancelled(error)) throw error;
       const failed = describeFailure(error);
       for (const attempt of failed.attempts) record(ledgerIndex, attempt);
       log.warn('regeneration failed; the first answer stands', { kind: failed.kind });
@@ -327,6 +339,8 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
           },
         };
       } catch (error) {
+        // A cancelled workflow tries no other target: the cancellation ends the run.
+        if (cancelled(error)) throw error;
         const failed = describeFailure(error);
         for (const attempt of failed.attempts) record(targetIndex, attempt);
         lastMessage = failed.message;
@@ -406,6 +420,14 @@ export async function chatWorkflow(input: ChatWorkflowInput): Promise<ChatResult
     attempts.set(`${targetIndex}:${attempt.attempt}`, { targetIndex, record: attempt });
     steps.setAttempts('call-model', sortedAttempts(attempts));
   }
+}
+
+/** Marks histories where a cancelled run stops at once (no fallback, no first answer kept); older ones replay as recorded. */
+const CANCELLATION_PATCH = 'chat-cancellation';
+
+/** True when `error` is the workflow's cancellation (and the run records the cancellation patch). */
+function cancelled(error: unknown): boolean {
+  return isCancellation(error) && patched(CANCELLATION_PATCH);
 }
 
 function sortedAttempts(attempts: Map<string, TargetAttempt>): AttemptRecord[] {

@@ -126,10 +126,12 @@ export function createCallModel(dependencies: CallModelDependencies) {
       const attempt: AttemptRecord = { ...base, outcome: 'skipped', latencyMs: Math.round(performance.now() - started), errorKind: 'rate-limited', message: error.message, retryAfterMs: error.retryAfterMs };
       throw ApplicationFailure.create({ type: 'rate-limited', message: error.message, nonRetryable: error.exceedsLimit, nextRetryDelay: Math.max(1, error.retryAfterMs), details: [{ attempt }] });
     }
+    // What was sent to the provider, once it was: a cancelled stream is charged for it (below).
+    let sentPromptTokens: number | undefined;
+    let summaryCostUsd = 0;
     try {
       let messages = prompt.messages;
       let usage = prompt.context;
-      let summaryCostUsd = 0;
       if (prompt.historyToSummarize.length > 0 && dependencies.conversations && caller) {
         const history = await summarizeDroppedHistory(
           { summaries: dependencies.conversations, models: dependencies.models, catalog: dependencies.catalog },
@@ -164,6 +166,7 @@ export function createCallModel(dependencies: CallModelDependencies) {
           attempt: attemptNumber,
         },
         () => {
+          sentPromptTokens = counter.countMessages(messages);
           const call = {
             messages,
             settings: input.settings,
@@ -217,10 +220,26 @@ export function createCallModel(dependencies: CallModelDependencies) {
         attempt: { ...base, outcome: 'success', latencyMs },
       };
     } catch (error) {
+      // Cancellation is Temporal's decision, not the provider's failure: it must not trip the breaker.
+      if (context.cancellationSignal.aborted) {
+        // A stream cancelled after text arrived was processed and billed by the provider: charge
+        // the prompt and the text received (an estimate, the provider never reported usage), the
+        // rest of the hold is freed. Otherwise nothing is known to be billed: the hold is released.
+        const received = publisher?.publishedText ?? '';
+        if (spend && caller) {
+          const estimate = sentPromptTokens !== undefined && received.length > 0 ? { inputTokens: sentPromptTokens, outputTokens: counter.count(received) } : undefined;
+          await settleOrRelease(spend, ledgerKey, estimate && entry ? { ...estimate, costUsd: computeCostUsd(entry, { ...estimate, cachedInputTokens: undefined }).costUsd + summaryCostUsd } : undefined, {
+            tenantId: caller.tenantId,
+            userId: caller.userId,
+            keyId: caller.keyId,
+            provider: target.provider,
+            model: target.model,
+          }).catch((settleError: unknown) => context.log.warn('settling a cancelled call failed', { requestId: input.requestId, error: settleError instanceof Error ? settleError.message : String(settleError) }));
+        }
+        throw error;
+      }
       // Nothing was charged for a failed call: free the hold (idempotent; the reaper is the backstop).
       if (spend && caller) await spend.ledger.release(ledgerKey).catch(() => undefined);
-      // Cancellation is Temporal's decision, not the provider's failure: it must not trip the breaker.
-      if (context.cancellationSignal.aborted) throw error;
       const latencyMs = Math.round(performance.now() - started);
       const failure = LlmError.isInstance(error)
         ? error
@@ -255,6 +274,23 @@ export function createCallModel(dependencies: CallModelDependencies) {
       clearInterval(heartbeat);
     }
   };
+}
+
+/**
+ * Ends the hold of a cancelled attempt: settled at the estimated cost of what the provider
+ * processed (prompt and text received), or released when nothing is known to be billed.
+ */
+async function settleOrRelease(
+  spend: SpendDependencies,
+  key: { requestId: string; attempt: number },
+  estimate: { inputTokens: number; outputTokens: number; costUsd: number } | undefined,
+  who: { tenantId: string; userId: string; keyId: string; provider: string; model: string },
+): Promise<void> {
+  if (estimate === undefined) {
+    await spend.ledger.release(key);
+    return;
+  }
+  await spend.ledger.settle({ ...key, ...who, actualUsd: Math.round(estimate.costUsd * 1e9) / 1e9, inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens });
 }
 
 /** The prompt with a summary of dropped turns placed after the system messages, before the kept turns. */

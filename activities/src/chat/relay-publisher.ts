@@ -8,6 +8,7 @@ import type { ChatStreamSource, StreamRelay } from '#libs/streaming';
  */
 export class RelayPublisher {
   private published = 0;
+  private received = '';
 
   constructor(
     private readonly relay: StreamRelay,
@@ -39,6 +40,11 @@ export class RelayPublisher {
     throw streamCutError({ provider: model.provider, modelId: model.modelId, receivedChars: this.published, missing: 'finish part' });
   }
 
+  /** The answer text this call received (and published) so far: what a cancelled call is charged for. */
+  get publishedText(): string {
+    return this.received;
+  }
+
   /** Tells subscribers this call failed, and whether the same target is tried again. */
   failed(failure: { readonly kind: string; readonly message: string }, retrying: boolean): void {
     this.relay.publish(this.requestId, { type: 'attempt-failed', source: this.source, errorKind: failure.kind, message: failure.message, retrying, publishedChars: this.published });
@@ -47,6 +53,7 @@ export class RelayPublisher {
   private text(text: string): void {
     if (text.length === 0) return;
     this.published += text.length;
+    this.received += text;
     this.relay.publish(this.requestId, { type: 'text-delta', source: this.source, text });
   }
 }

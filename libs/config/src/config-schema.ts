@@ -68,6 +68,15 @@ export const RouteValidationConfigSchema = z.strictObject({
     .optional(),
 });
 
+/** How a route's streamed answers reach the client (README: Streaming). */
+export const RouteStreamingConfigSchema = z.strictObject({
+  /** `after` (default): text streams as it comes, the final chunk carries `ballast.validation`; `buffer`: text is held until the workflow validated the answer, then released. */
+  validation: z.enum(['after', 'buffer'], { error: "streaming.validation must be 'after' (stream, validate at the end) or 'buffer' (hold the text until it is validated)" }).default('after'),
+  /** `complete` (default): a client that disconnects does not stop the workflow (answered and billed); `cancel`: the workflow is cancelled. */
+  onDisconnect: z.enum(['complete', 'cancel'], { error: "streaming.onDisconnect must be 'complete' (run to the end) or 'cancel' (cancel the workflow when the client leaves)" }).default('complete'),
+});
+export type RouteStreamingConfig = z.infer<typeof RouteStreamingConfigSchema>;
+
 export const RouteConfigSchema = z.strictObject({
   targets: z.array(RouteTargetConfigSchema).min(1, 'a route needs at least one target'),
   description: z.string().optional(),
@@ -79,6 +88,8 @@ export const RouteConfigSchema = z.strictObject({
   cache: cachePolicySchema.optional(),
   /** Answer validation of grounded answers (default: `flag`). */
   validation: RouteValidationConfigSchema.optional(),
+  /** Streaming policy: validation `after`|`buffer`, onDisconnect `complete`|`cancel` (defaults: today's behaviour). */
+  streaming: RouteStreamingConfigSchema.optional(),
 });
 export type RouteConfig = z.infer<typeof RouteConfigSchema>;
 

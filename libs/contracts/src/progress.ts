@@ -15,11 +15,12 @@ export interface StepRecord {
   readonly attempts: readonly AttemptRecord[];
 }
 
-export type RequestStatus = 'running' | 'completed' | 'failed';
+/** `cancelled`: Temporal cancellation ended the workflow (a streaming client left on a route with `streaming.onDisconnect: cancel`). */
+export type RequestStatus = 'running' | 'completed' | 'failed' | 'cancelled';
 
 /** A failure the API can turn into a problem+json response without guessing. */
 export interface ChatFailure {
-  readonly code: 'all-targets-failed' | 'caller-error' | 'provider-auth' | 'no-target-fits' | 'input-too-large' | 'budget-exceeded' | 'unknown-model' | 'unknown-collection' | 'internal';
+  readonly code: 'all-targets-failed' | 'caller-error' | 'provider-auth' | 'no-target-fits' | 'input-too-large' | 'budget-exceeded' | 'unknown-model' | 'unknown-collection' | 'cancelled' | 'internal';
   readonly message: string;
   /** HTTP status the API should answer with. */
   readonly httpStatus: number;

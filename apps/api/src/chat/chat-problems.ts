@@ -12,6 +12,7 @@ const TITLES: Record<ChatFailure['code'], string> = {
   'budget-exceeded': 'Budget Exceeded',
   'unknown-model': 'Unknown Model',
   'unknown-collection': 'Unknown Collection',
+  cancelled: 'Request Cancelled',
   internal: 'Internal Error',
 };
 

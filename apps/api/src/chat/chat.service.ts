@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SingleFlight, type AdmissionDecision } from '#libs/cache';
-import { chatWorkflowId, type Caller, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
+import { chatWorkflowId, type Caller, type ChatRequest, type ChatResult, type ChatWorkflowInput } from '#libs/contracts';
 import { RouteTable, UnknownModelError } from '#libs/routes';
 import { AppSettings } from '../app-settings.js';
 import { cacheBypassReason } from '../cache/cache-bypass.js';
@@ -19,6 +19,7 @@ import { chatFailureProblem, chatTimeoutProblem } from './chat-problems.js';
 import { toChatRequest } from './to-chat-request.js';
 import { toOpenAiResponse, type OpenAiChatCompletion } from './to-openai-response.js';
 import { ChatStreamService, type ChatStreamWriterFactory, type OpenedChatStream } from './streaming/chat-stream.service.js';
+import { streamPolicyOf } from './streaming/stream-policy.js';
 
 /** Request headers that shape a completion besides its body. */
 export interface CompletionOptions {
@@ -108,7 +109,22 @@ export class ChatService {
    */
   async stream(body: ChatCompletionRequestBody, caller: Caller, options: CompletionOptions = {}, writer?: ChatStreamWriterFactory): Promise<OpenedChatStream> {
     const { input, traceBase } = await this.prepare(body, caller, options);
-    return this.streams.open({ input, includeUsage: body.stream_options?.include_usage === true, traceBase: (workflowId) => traceBase(workflowId), ...(writer ? { writer } : {}) });
+    const policy = streamPolicyOf(this.settings.config.routes, this.streamRoute(input.request));
+    return this.streams.open({ input, includeUsage: body.stream_options?.include_usage === true, policy, traceBase: (workflowId) => traceBase(workflowId), ...(writer ? { writer } : {}) });
+  }
+
+  /**
+   * The route a streaming request will run on, known before its workflow starts so the stream
+   * follows that route's `streaming` policy. A route name is itself; `auto` is classified here
+   * with the same RouteTable and rules the workflow's planRoute uses (a pure function of the
+   * messages and the tier hint, so both pick the same tier); a catalog model has no route.
+   */
+  private streamRoute(request: ChatRequest): string | undefined {
+    try {
+      return this.routes.plan({ model: request.model, messages: request.messages, ...(request.tierHint ? { tierHint: request.tierHint } : {}) }).route;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Checks the model and collections, then builds the workflow input; nothing has run yet. */

@@ -27,11 +27,12 @@ export function sseEvent(event: string, data: unknown): string {
  * `content_block_start`, `content_block_delta`s (`text_delta`), `content_block_stop`,
  * `message_delta` (stop reason, usage, and the `ballast` object of the non-streaming response),
  * `message_stop`; a failure is `event: error`. Which text is kept is decided by
- * {@link AnswerTextTracker}, as for OpenAI's chunks.
+ * {@link AnswerTextTracker}, as for OpenAI's chunks (with the route's `streaming.validation: buffer`,
+ * nothing before the workflow validated the answer, so no `source-changed` can happen).
  */
 export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
   readonly body = new PassThrough();
-  private readonly tracker = new AnswerTextTracker(this);
+  private readonly tracker: AnswerTextTracker;
   private model: string;
   private started = false;
   private blockIndex = 0;
@@ -43,7 +44,10 @@ export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
     private readonly requestId: string,
     requestedModel: string,
     private readonly policy: SourceChangePolicy = 'error',
+    validation: 'after' | 'buffer' = 'after',
   ) {
+    // `buffer` (the route's streaming.validation): nothing is sent before the workflow validated the answer.
+    this.tracker = new AnswerTextTracker(this, validation);
     this.model = requestedModel;
     // A client that leaves destroys the body; the workflow goes on and must not crash the process.
     this.body.on('error', () => undefined);
@@ -71,6 +75,10 @@ export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
       ballast: { event: 'completed', ...completion.ballast, ...(this.discardedBlocks.length > 0 ? { discarded_blocks: [...this.discardedBlocks] } : {}) },
     });
     this.end(sseEvent('message_stop', { type: 'message_stop' }));
+  }
+
+  get finished(): boolean {
+    return this.ended;
   }
 
   /** The request failed after the stream opened: Anthropic's error event, which the SDK raises. */

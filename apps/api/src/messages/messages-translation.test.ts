@@ -197,6 +197,24 @@ describe('AnthropicEventStream', () => {
     expect((await events(empty)).map(([name]) => name)).toEqual(['message_start', 'content_block_start', 'content_block_stop', 'message_delta', 'message_stop']);
   });
 
+  test("the route's streaming.validation buffer: nothing before the answer, then only the recorded (refused) text, even under the error policy", async () => {
+    const stream = new AnthropicEventStream('req_1', 'auto', 'error', 'buffer');
+    let written = '';
+    stream.body.on('data', (piece: Buffer) => (written += String(piece)));
+    feed(stream, [first, 'Refunds within 60 days']);
+    stream.onRelayEvent({ type: 'attempt-failed', source: first, errorKind: 'connection', message: 'cut', retrying: true, publishedChars: 22 });
+    feed(stream, [second, 'Refunds within 60 days [1].']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written).toBe('');
+
+    stream.complete(completion('No reliable answer.'));
+    await new Promise((resolve) => stream.body.once('end', resolve));
+    expect(written).not.toContain('60 days');
+    const names = [...written.matchAll(/^event: (\S+)$/gm)].map((match) => match[1]);
+    expect(names).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    expect(written).toContain('No reliable answer.');
+  });
+
   test('a cut before any text was sent is invisible: the retried answer streams as usual', async () => {
     const stream = new AnthropicEventStream('req_1', 'auto');
     stream.onRelayEvent({ type: 'attempt-failed', source: first, errorKind: 'connection', message: 'cut', retrying: true, publishedChars: 0 });

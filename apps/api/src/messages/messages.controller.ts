@@ -72,7 +72,7 @@ export class MessagesController {
     if (body.stream === true) {
       const policy = sourceChangePolicy(sourceChange);
       // Failures found before the stream opens (unknown model, ...) are still problem+json.
-      const stream = await this.chat.stream(chatBody, caller, options, (request) => new AnthropicEventStream(request.requestId, request.model, policy));
+      const stream = await this.chat.stream(chatBody, caller, options, (request, streaming) => new AnthropicEventStream(request.requestId, request.model, policy, streaming.validation));
       void reply.header('content-type', 'text/event-stream; charset=utf-8');
       void reply.header('cache-control', 'no-cache');
       void reply.header('x-accel-buffering', 'no');

@@ -56,6 +56,30 @@ export function failedTrace(base: ChatTraceBase, failure: ChatFailure, cacheStat
   };
 }
 
+/**
+ * A streaming request whose client left on a route with `streaming.onDisconnect: cancel`: the
+ * workflow was cancelled (`errorType: client-disconnected`, HTTP 499 as proxies log it). What the
+ * provider billed for the attempt in flight is in the spend ledger, not here (the workflow never
+ * returned it).
+ */
+export function cancelledTrace(base: ChatTraceBase, failure: ChatFailure | undefined, cacheStatus: string): TraceDraft {
+  const attempts = failure?.attempts ?? [];
+  return {
+    ...common(base, failure?.route ?? base.request.model),
+    status: 'cancelled',
+    errorType: 'client-disconnected',
+    httpStatus: 499,
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedTokens: 0,
+    costUsd: 0,
+    cacheStatus,
+    ...(attempts.length > 0 ? attemptCounts(attempts) : { retries: 0, fallbacks: 0 }),
+    ...(failure?.workflowRunId === undefined ? {} : { runId: failure.workflowRunId }),
+    rawResponse: null,
+  };
+}
+
 /** The API stopped waiting, or failed for a reason of its own (the problem it answered with). */
 export function unansweredTrace(base: ChatTraceBase, problem: { status: number; type: string }, cacheStatus: string): TraceDraft {
   return {

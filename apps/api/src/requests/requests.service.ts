@@ -43,6 +43,7 @@ export class RequestsService {
 
   private async progress(handle: ReturnType<Client['workflow']['getHandle']>, status: string, requestId: string): Promise<ChatProgress> {
     if (status === 'RUNNING') return handle.query(chatProgressQuery);
+    if (status === 'CANCELLED') return this.cancelled(handle, requestId);
     try {
       const result = (await handle.result()) as ChatResult;
       return { requestId, status: 'completed', route: result.route, steps: result.steps, result };
@@ -57,6 +58,22 @@ export class RequestsService {
       };
     }
   }
+
+  /**
+   * A cancelled request (its streaming client left on a `streaming.onDisconnect: cancel` route):
+   * the steps as far as they got (the progress query, answered from the closed run's history),
+   * and the cancellation as its error.
+   */
+  private async cancelled(handle: ReturnType<Client['workflow']['getHandle']>, requestId: string): Promise<ChatProgress> {
+    const progress = await handle.query(chatProgressQuery).catch(() => undefined);
+    return {
+      requestId,
+      status: 'cancelled',
+      ...(progress?.route === undefined ? {} : { route: progress.route }),
+      steps: progress?.steps ?? [],
+      failure: { code: 'cancelled', message: 'the workflow was cancelled (the streaming client disconnected and the route cancels on disconnect)', httpStatus: 499, attempts: progress ? attemptsOf(progress) : [] },
+    };
+  }
 }
 
 function resultSummary(result: ChatResult) {
@@ -70,4 +87,8 @@ function resultSummary(result: ChatResult) {
     simulated: result.response.simulated,
     attempts: result.attempts.map(toWireAttempt),
   };
+}
+
+function attemptsOf(progress: ChatProgress) {
+  return progress.steps.flatMap((step) => step.attempts);
 }

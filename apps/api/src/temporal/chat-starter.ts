@@ -66,6 +66,14 @@ export class ChatStarter {
     }
   }
 
+  /**
+   * Requests Temporal cancellation of a chat workflow (a streaming client of a route with
+   * `streaming.onDisconnect: cancel` left). Throws WorkflowNotFoundError when it has not started.
+   */
+  async cancel(workflowId: string): Promise<void> {
+    await this.client.workflow.getHandle(workflowId).cancel();
+  }
+
   /** Starts a chat workflow without waiting for its answer (replays); returns the started run. */
   async start(input: ChatWorkflowInput, runOptions: ChatRunOptions = {}) {
     return this.client.workflow.start<typeof chatWorkflow>('chatWorkflow', this.workflowOptions(input, runOptions));

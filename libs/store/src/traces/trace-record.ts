@@ -1,9 +1,9 @@
 import type { ChatMessage } from '#libs/contracts';
 
 /** How a request ended: an answer, a cache hit, a failure, or a refusal (budget, size). */
-export type TraceStatus = 'ok' | 'error' | 'cache-hit' | 'rejected';
+export type TraceStatus = 'ok' | 'error' | 'cache-hit' | 'rejected' | 'cancelled';
 
-export const TRACE_STATUSES: readonly TraceStatus[] = ['ok', 'error', 'cache-hit', 'rejected'];
+export const TRACE_STATUSES: readonly TraceStatus[] = ['ok', 'error', 'cache-hit', 'rejected', 'cancelled'];
 
 /** How much of the prompt and answer a trace keeps (per tenant): see the redaction policy. */
 export type TraceContentMode = 'full' | 'redacted' | 'hashes' | 'none';

@@ -21,8 +21,23 @@ export interface AnswerTextSink {
 export class AnswerTextTracker {
   private sourceKey: string | undefined;
   private sentText = '';
+  private held = 0;
 
-  constructor(private readonly sink: AnswerTextSink) {}
+  /**
+   * @param validation `after` (default): relay text is sent as it comes. `buffer`: nothing is sent
+   * before the workflow answered: relay text is only counted, and {@link settle} releases the
+   * recorded (validated, refused or regenerated) answer in a few pieces — the client never sees
+   * text that validation later rejected.
+   */
+  constructor(
+    private readonly sink: AnswerTextSink,
+    private readonly validation: 'after' | 'buffer' = 'after',
+  ) {}
+
+  /** Characters of streamed text held back so far (`buffer`), over every attempt. */
+  get heldChars(): number {
+    return this.held;
+  }
 
   /** Characters of the current answer sent so far. */
   get sentChars(): number {
@@ -31,6 +46,10 @@ export class AnswerTextTracker {
 
   /** Relay events of this request, in order. */
   onRelayEvent(event: ChatStreamEvent): void {
+    if (this.validation === 'buffer') {
+      if (event.type === 'text-delta') this.held += event.text.length;
+      return;
+    }
     const key = sourceKey(event.source);
     if (event.type === 'text-delta') {
       if (this.sourceKey !== undefined && key !== this.sourceKey && this.sentText.length > 0) {
@@ -50,7 +69,11 @@ export class AnswerTextTracker {
   settle(answer: string): void {
     if (answer === this.sentText) return;
     if (this.sentText.length > 0) this.drop('final-answer', { message: 'the recorded answer differs from the streamed text (validation kept or replaced another answer)' });
-    this.append(answer, undefined);
+    if (this.validation === 'after') {
+      this.append(answer, undefined);
+      return;
+    }
+    for (const piece of releasePieces(answer)) this.append(piece, undefined);
   }
 
   private drop(reason: SourceChangeReason, facts: Record<string, unknown>): void {
@@ -70,4 +93,24 @@ function sourceKey(source: ChatStreamSource): string {
 
 function wireSource(source: ChatStreamSource) {
   return { provider: source.provider, model: source.model, attempt: source.attempt, target_index: source.targetIndex };
+}
+
+/** Longest piece a held answer is released in: a few content chunks, as a stream would, never one per token. */
+const RELEASE_PIECE_CHARS = 256;
+
+/** `answer` cut into pieces of at most {@link RELEASE_PIECE_CHARS}, at a space when one is near; joined they are `answer`. */
+export function releasePieces(answer: string, maxChars = RELEASE_PIECE_CHARS): string[] {
+  if (answer.length <= maxChars) return [answer];
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < answer.length) {
+    let end = Math.min(answer.length, start + maxChars);
+    if (end < answer.length) {
+      const space = answer.lastIndexOf(' ', end);
+      if (space > start + maxChars / 2) end = space + 1;
+    }
+    pieces.push(answer.slice(start, end));
+    start = end;
+  }
+  return pieces;
 }

@@ -101,4 +101,53 @@ describe('ChatEventStream', () => {
     expect(parsed(data.at(-1) ?? '{}')).toMatchObject({ error: { message: 'every target failed', type: 'all-targets-failed' }, ballast: { event: 'failed', status: 502 } });
     expect(data.join('')).not.toContain('late');
   });
+
+  describe("validation: 'buffer'", () => {
+    test('writes nothing while the attempts stream, then the recorded answer in content chunks and the final chunk', async () => {
+      const stream = new ChatEventStream({ id: 'chatcmpl-req_1', created: 1 }, 'auto', false, 'buffer');
+      let written = '';
+      stream.body.on('data', (piece: Buffer) => (written += String(piece)));
+      stream.onRelayEvent({ type: 'text-delta', source: first, text: 'Refunds within 60 days' });
+      stream.onRelayEvent({ type: 'attempt-failed', source: first, errorKind: 'connection', message: 'cut', retrying: true, publishedChars: 22 });
+      stream.onRelayEvent({ type: 'text-delta', source: second, text: 'Refunds within 60 days [1].' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(written).toBe('');
+
+      const refusal = 'I could not find a reliable answer. '.repeat(12);
+      stream.complete(completion(refusal));
+      await new Promise((resolve) => stream.body.once('end', resolve));
+      const data = written.split('\n\n').filter((event) => event.length > 0).map((event) => event.replace(/^data: /, ''));
+      const all = chunks(data);
+      // Only the refusal reaches the client: no rejected text, no source-changed event.
+      expect(data.join('\n')).not.toContain('60 days');
+      expect(all.some((chunk) => chunk['ballast']?.event === 'source-changed')).toBe(false);
+      expect(visible(data)).toBe(refusal);
+      const content = all.filter((chunk) => chunk['choices']?.[0]?.delta?.content);
+      expect(content.length).toBeGreaterThan(1);
+      expect(content[0]?.['choices'][0].delta.role).toBe('assistant');
+      expect(all.at(-1)).toMatchObject({ choices: [{ finish_reason: 'stop' }], ballast: { event: 'completed' } });
+      expect(data.at(-1)).toBe('[DONE]');
+    });
+
+    test('a failure after held text is only the error event', async () => {
+      const stream = new ChatEventStream({ id: 'chatcmpl-req_1', created: 1 }, 'auto', false, 'buffer');
+      stream.onRelayEvent({ type: 'text-delta', source: first, text: 'partial' });
+      stream.fail(problem('all-targets-failed', 502, 'All Providers Failed', 'every target failed'));
+      const data = await events(stream);
+      expect(data).toHaveLength(1);
+      expect(parsed(data[0] ?? '{}')).toMatchObject({ error: { code: 'all-targets-failed' } });
+    });
+
+    test("'after' (default) still sends text as it comes", async () => {
+      const stream = new ChatEventStream({ id: 'chatcmpl-req_1', created: 1 }, 'auto', false, 'after');
+      let written = '';
+      stream.body.on('data', (piece: Buffer) => (written += String(piece)));
+      stream.onRelayEvent({ type: 'text-delta', source: first, text: 'Hello' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(written).toContain('Hello');
+      expect(stream.finished).toBe(false);
+      stream.complete(completion('Hello'));
+      expect(stream.finished).toBe(true);
+    });
+  });
 });

@@ -13,20 +13,25 @@ export type { SourceChangeReason } from './answer-text-tracker.js';
  * or replaced answer) a `source-changed` event tells the client to drop that text, and the new
  * source's text follows from the beginning ({@link AnswerTextTracker} decides). The workflow's
  * result closes the stream, and its text after the last `source-changed` is always the recorded answer.
+ * With `validation: 'buffer'` no text is sent before the workflow answered: the recorded answer
+ * is then released in a few content chunks, followed by the final chunk.
  */
 export class ChatEventStream implements AnswerTextSink {
   /** The response body: server-sent events, ended by `data: [DONE]` or an error event. */
   readonly body = new PassThrough();
-  private readonly tracker = new AnswerTextTracker(this);
+  private readonly tracker: AnswerTextTracker;
   private model: string;
   private started = false;
   private ended = false;
 
+  /** @param validation the route's `streaming.validation`: `buffer` holds the text until the workflow validated it. */
   constructor(
     private readonly header: ChunkHeader,
     requestedModel: string,
     private readonly includeUsage: boolean,
+    validation: 'after' | 'buffer' = 'after',
   ) {
+    this.tracker = new AnswerTextTracker(this, validation);
     this.model = requestedModel;
     // A client that leaves destroys the body; the workflow goes on and must not crash the process.
     this.body.on('error', () => undefined);
@@ -47,6 +52,11 @@ export class ChatEventStream implements AnswerTextSink {
     this.write(finishChunk(this.header, completion));
     if (this.includeUsage) this.write(usageChunk(this.header, completion));
     this.end(sseData('[DONE]'));
+  }
+
+  /** True once the stream ended (answer, error event); a close before that is the client leaving. */
+  get finished(): boolean {
+    return this.ended;
   }
 
   /** The request failed after the stream opened: an OpenAI-style error event, never a silent end. */
