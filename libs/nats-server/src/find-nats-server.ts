@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { projectRoot } from '#libs/project';
+import { join } from 'node:path';
+import { findBinary, projectRoot } from '#libs/project';
 import { NATS_SERVER_VERSION } from './nats-server-version.js';
 
 /** Where a NATS server binary was found, and how. */
@@ -21,23 +19,12 @@ export function natsServerPaths(root = projectRoot()) {
  * `.tools/`, then `nats-server` on PATH (core subjects only are used, so any 2.x will do).
  */
 export function findNatsServer(env: NodeJS.ProcessEnv = process.env): NatsServerLocation | undefined {
-  const explicit = env['NATS_SERVER'];
-  if (explicit && runs(explicit)) return { path: explicit, source: 'NATS_SERVER' };
-  const { binary } = natsServerPaths();
-  if (existsSync(binary) && runs(binary)) return { path: binary, source: '.tools (go)' };
-  for (const directory of (env['PATH'] ?? '').split(delimiter)) {
-    if (!directory) continue;
-    const candidate = join(directory, 'nats-server');
-    if (existsSync(candidate) && runs(candidate)) return { path: candidate, source: 'PATH' };
-  }
-  return undefined;
-}
-
-function runs(path: string): boolean {
-  try {
-    execFileSync(path, ['--version'], { stdio: 'ignore', timeout: 15_000 });
-    return true;
-  } catch {
-    return false;
-  }
+  return findBinary<NatsServerLocation['source']>(
+    [
+      { source: 'NATS_SERVER', env: 'NATS_SERVER' },
+      { source: '.tools (go)', file: () => natsServerPaths().binary },
+      { source: 'PATH', onPath: 'nats-server' },
+    ],
+    env,
+  );
 }

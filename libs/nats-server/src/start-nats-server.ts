@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { connect as connectTcp } from 'node:net';
-import { freePort } from '#libs/project';
+import { freePort, spawnServer, waitUntilReady } from '#libs/project';
 
 export interface NatsServerOptions {
   /** The binary ({@link ensureNatsServer}`().path`). */
@@ -27,29 +27,15 @@ export interface NatsServerHandle {
 export async function startNatsServer(options: NatsServerOptions): Promise<NatsServerHandle> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port || (await freePort(host));
-  const child = spawn(options.serverPath, ['--addr', host, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-      output.push(line);
-      if (output.length > 50) output.shift();
-      options.onOutput?.(line);
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`NATS server exited with code ${child.exitCode}:\n${output.join('\n')}`);
-    if (await answersInfo(host, port)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`NATS server on ${host}:${port} not ready in time:\n${output.join('\n')}`);
-    }
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 50));
-  }
+  const server = spawnServer(options.serverPath, ['--addr', host, '--port', String(port)], { onOutput: options.onOutput });
+  const { child, exited } = server;
+  await waitUntilReady(server, {
+    name: 'NATS server',
+    where: `on ${host}:${port}`,
+    timeoutMs: options.readyTimeoutMs ?? 15_000,
+    intervalMs: 50,
+    probe: () => answersInfo(host, port),
+  });
 
   return {
     url: `nats://${host}:${port}`,

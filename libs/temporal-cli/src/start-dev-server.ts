@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_DECLARATIONS } from '#libs/contracts';
-import { freePort } from '#libs/project';
+import { freePort, spawnServer, waitUntilReady } from '#libs/project';
 
 export interface DevServerOptions {
   readonly cliPath: string;
@@ -53,43 +53,26 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (options.headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort), '--ui-ip', host, '--ui-disable-news-fetch');
 
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-      output.push(line);
-      if (output.length > 50) output.shift();
-      options.onOutput?.(line);
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const server = spawnServer(options.cliPath, args, { env: options.env, onOutput: options.onOutput });
+  const { child, exited } = server;
 
   const address = `${host}:${port}`;
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
-  let lastError: unknown;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`Temporal dev server exited with code ${child.exitCode}:\n${output.join('\n')}`);
-    }
-    try {
+  await waitUntilReady(server, {
+    name: 'Temporal dev server',
+    where: `at ${address}`,
+    timeoutMs: options.readyTimeoutMs ?? 60_000,
+    intervalMs: 100,
+    // Ready when the frontend answers for the namespace; a failure is reported if it never does.
+    probe: async () => {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
         await connection.workflowService.describeNamespace({ namespace });
-        break;
+        return true;
       } finally {
         await connection.close();
       }
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Temporal dev server at ${address} not ready in time: ${String(lastError)}\n${output.join('\n')}`);
-    }
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
-  }
+    },
+  });
 
   return {
     address,

@@ -5,6 +5,7 @@ import type { Caller } from '#libs/contracts';
 import { CurrentCaller } from '../auth/caller.decorator.js';
 import { openApiSchema } from '../validation/zod-openapi.js';
 import { ZodBodyPipe } from '../validation/zod-body.pipe.js';
+import { runChatEndpoint } from './chat-endpoint.js';
 import { ChatCompletionRequestSchema, type ChatCompletionRequestBody } from './chat-completion-request.dto.js';
 import { ChatService } from './chat.service.js';
 
@@ -45,21 +46,6 @@ export class ChatController {
     @Headers('x-ballast-tier') tierHint?: string,
     @Headers('cache-control') cacheControl?: string,
   ) {
-    const tier = tierHint?.trim().toLowerCase() || undefined;
-    const options = { ...(tier ? { tierHint: tier } : {}), ...(cacheControl !== undefined ? { cacheControl } : {}) };
-    if (body.stream === true) {
-      // Failures found before the stream opens (unknown model, ...) are still problem+json.
-      const stream = await this.chat.stream(body, caller, options);
-      void reply.header('content-type', 'text/event-stream; charset=utf-8');
-      void reply.header('cache-control', 'no-cache');
-      void reply.header('x-accel-buffering', 'no');
-      void reply.header('x-ballast-request-id', stream.requestId);
-      void reply.header('x-ballast-cache', 'bypass');
-      return stream.body;
-    }
-    const response = await this.chat.complete(body, caller, options);
-    void reply.header('x-ballast-request-id', response.ballast.request_id);
-    void reply.header('x-ballast-cache', response.ballast.cache.status);
-    return response;
+    return runChatEndpoint(this.chat, { body, caller, reply, tierHint, cacheControl }, { present: (response) => response });
   }
 }

@@ -1,7 +1,6 @@
-import { PassThrough } from 'node:stream';
-import type { ChatStreamEvent, ChatStreamSource } from '#libs/streaming';
-import { AnswerTextTracker, type AnswerTextSink, type SourceChangeReason } from '../chat/streaming/answer-text-tracker.js';
-import type { ChatStreamWriter } from '../chat/streaming/chat-stream.service.js';
+import type { ChatStreamSource } from '#libs/streaming';
+import { AnswerEventStream } from '../chat/streaming/answer-event-stream.js';
+import type { SourceChangeReason } from '../chat/streaming/answer-text-tracker.js';
 import type { OpenAiChatCompletion } from '../chat/to-openai-response.js';
 import type { ProblemDetails } from '../problems/problem-details.js';
 import { anthropicErrorType, anthropicMessageId, toAnthropicStopReason, toAnthropicUsage } from './to-anthropic-message.js';
@@ -30,15 +29,11 @@ export function sseEvent(event: string, data: unknown): string {
  * {@link AnswerTextTracker}, as for OpenAI's chunks (with the route's `streaming.validation: buffer`,
  * nothing before the workflow validated the answer, so no `source-changed` can happen).
  */
-export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
-  readonly body = new PassThrough();
-  private readonly tracker: AnswerTextTracker;
-  private model: string;
+export class AnthropicEventStream extends AnswerEventStream {
   private started = false;
   private blockIndex = 0;
   private blockOpen = false;
   private readonly discardedBlocks: number[] = [];
-  private ended = false;
 
   constructor(
     private readonly requestId: string,
@@ -47,23 +42,14 @@ export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
     validation: 'after' | 'buffer' = 'after',
   ) {
     // `buffer` (the route's streaming.validation): nothing is sent before the workflow validated the answer.
-    this.tracker = new AnswerTextTracker(this, validation);
-    this.model = requestedModel;
-    // A client that leaves destroys the body; the workflow goes on and must not crash the process.
-    this.body.on('error', () => undefined);
-  }
-
-  onRelayEvent(event: ChatStreamEvent): void {
-    if (this.ended) return;
-    this.tracker.onRelayEvent(event);
+    super(requestedModel, validation);
   }
 
   /** The workflow answered: reconcile the text with its answer, then close the block and the message. */
   complete(completion: OpenAiChatCompletion): void {
-    if (this.ended) return;
-    this.model = completion.model;
-    this.tracker.settle(completion.choices[0]?.message.content ?? '');
-    if (this.ended) return;
+    if (this.finished) return;
+    this.settle(completion);
+    if (this.finished) return;
     this.start();
     // An empty answer is still one (empty) text block, as the non-streaming response has.
     if (!this.blockOpen) this.openBlock();
@@ -77,19 +63,15 @@ export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
     this.end(sseEvent('message_stop', { type: 'message_stop' }));
   }
 
-  get finished(): boolean {
-    return this.ended;
-  }
-
   /** The request failed after the stream opened: Anthropic's error event, which the SDK raises. */
   fail(problem: ProblemDetails): void {
-    if (this.ended) return;
+    if (this.finished) return;
     this.end(sseEvent('error', { type: 'error', error: { type: anthropicErrorType(problem.status), message: problem.detail }, ballast: { event: 'failed', ...problem } }));
   }
 
   /** @internal {@link AnswerTextSink}: a text delta (opening the message and a text block first). */
   appendText(text: string, source: ChatStreamSource | undefined): void {
-    if (this.ended) return;
+    if (this.finished) return;
     if (source) this.model = source.model;
     this.start();
     if (!this.blockOpen) this.openBlock();
@@ -98,7 +80,7 @@ export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
 
   /** @internal {@link AnswerTextSink}: text already sent is withdrawn; see {@link SourceChangePolicy}. */
   dropText(reason: SourceChangeReason, discardedChars: number, facts: Record<string, unknown>): void {
-    if (this.ended) return;
+    if (this.finished) return;
     const change = { event: 'source-changed', reason, discarded_chars: discardedChars, ...facts };
     if (this.policy === 'error') {
       const message =
@@ -146,11 +128,6 @@ export class AnthropicEventStream implements ChatStreamWriter, AnswerTextSink {
   }
 
   private write(event: string, data: unknown): void {
-    if (!this.body.destroyed) this.body.write(sseEvent(event, data));
-  }
-
-  private end(last: string): void {
-    this.ended = true;
-    if (!this.body.destroyed) this.body.end(last);
+    this.send(sseEvent(event, data));
   }
 }

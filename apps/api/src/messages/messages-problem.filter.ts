@@ -1,7 +1,5 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from '../problems/problem-details.js';
-import { toProblem } from '../problems/problem-exception.filter.js';
+import { sendProblem } from '../problems/problem-exception.filter.js';
 import { withAnthropicError } from './to-anthropic-message.js';
 
 /**
@@ -14,13 +12,6 @@ export class MessagesProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('MessagesProblemFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
-    const { body, headers } = toProblem(exception, this.logger);
-    void reply
-      .status(body.status)
-      .headers({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE })
-      .send({ ...withAnthropicError(body), instance: request.url });
+    sendProblem(exception, host, this.logger, withAnthropicError);
   }
 }

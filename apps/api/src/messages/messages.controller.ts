@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags }
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '#libs/contracts';
 import { CurrentCaller } from '../auth/caller.decorator.js';
+import { runChatEndpoint } from '../chat/chat-endpoint.js';
 import { ChatService } from '../chat/chat.service.js';
 import { problem, ProblemError } from '../problems/problem-error.js';
 import { ModelCalling } from '../rate-limit/model-calling.decorator.js';
@@ -66,24 +67,17 @@ export class MessagesController {
     @Headers('cache-control') cacheControl?: string,
     @Headers('x-ballast-source-change') sourceChange?: string,
   ) {
-    const tier = tierHint?.trim().toLowerCase() || undefined;
-    const options = { ...(tier ? { tierHint: tier } : {}), ...(cacheControl !== undefined ? { cacheControl } : {}) };
-    const chatBody = toChatCompletionBody(body);
-    if (body.stream === true) {
-      const policy = sourceChangePolicy(sourceChange);
-      // Failures found before the stream opens (unknown model, ...) are still problem+json.
-      const stream = await this.chat.stream(chatBody, caller, options, (request, streaming) => new AnthropicEventStream(request.requestId, request.model, policy, streaming.validation));
-      void reply.header('content-type', 'text/event-stream; charset=utf-8');
-      void reply.header('cache-control', 'no-cache');
-      void reply.header('x-accel-buffering', 'no');
-      void reply.header('x-ballast-request-id', stream.requestId);
-      void reply.header('x-ballast-cache', 'bypass');
-      return stream.body;
-    }
-    const response = await this.chat.complete(chatBody, caller, options);
-    void reply.header('x-ballast-request-id', response.ballast.request_id);
-    void reply.header('x-ballast-cache', response.ballast.cache.status);
-    return toAnthropicMessage(response);
+    return runChatEndpoint(
+      this.chat,
+      { body: toChatCompletionBody(body), caller, reply, tierHint, cacheControl },
+      {
+        streamWriter: () => {
+          const policy = sourceChangePolicy(sourceChange);
+          return (request, streaming) => new AnthropicEventStream(request.requestId, request.model, policy, streaming.validation);
+        },
+        present: toAnthropicMessage,
+      },
+    );
   }
 }
 

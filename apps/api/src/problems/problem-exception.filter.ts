@@ -13,15 +13,23 @@ export class ProblemExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
-    const { body, headers } = toProblem(exception, this.logger);
-    void reply
-      .status(body.status)
-      .headers({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE })
-      .send({ ...body, instance: request.url });
+    sendProblem(exception, host, this.logger);
   }
+}
+
+/**
+ * The core of every problem filter: the exception as problem+json on the reply, with `instance`
+ * the request's URL; `shape` adapts the body to a wire format (e.g. Anthropic's `error` member).
+ */
+export function sendProblem(exception: unknown, host: ArgumentsHost, logger: Logger, shape: (body: ProblemDetails) => ProblemDetails = (body) => body): void {
+  const http = host.switchToHttp();
+  const reply = http.getResponse<FastifyReply>();
+  const request = http.getRequest<FastifyRequest>();
+  const { body, headers } = toProblem(exception, logger);
+  void reply
+    .status(body.status)
+    .headers({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE })
+    .send({ ...shape(body), instance: request.url });
 }
 
 export function toProblem(exception: unknown, logger?: Logger): { body: ProblemDetails; headers: Record<string, string> } {

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream';
-import type { ChatStreamEvent, ChatStreamSource } from '#libs/streaming';
+import type { ChatStreamSource } from '#libs/streaming';
 import type { ProblemDetails } from '../../problems/problem-details.js';
 import type { OpenAiChatCompletion } from '../to-openai-response.js';
-import { AnswerTextTracker, type AnswerTextSink, type SourceChangeReason } from './answer-text-tracker.js';
+import { AnswerEventStream } from './answer-event-stream.js';
+import type { SourceChangeReason } from './answer-text-tracker.js';
 import { ballastEventChunk, deltaChunk, finishChunk, sseData, usageChunk, type ChunkHeader } from './openai-stream-chunks.js';
 
 export type { SourceChangeReason } from './answer-text-tracker.js';
@@ -16,13 +16,8 @@ export type { SourceChangeReason } from './answer-text-tracker.js';
  * With `validation: 'buffer'` no text is sent before the workflow answered: the recorded answer
  * is then released in a few content chunks, followed by the final chunk.
  */
-export class ChatEventStream implements AnswerTextSink {
-  /** The response body: server-sent events, ended by `data: [DONE]` or an error event. */
-  readonly body = new PassThrough();
-  private readonly tracker: AnswerTextTracker;
-  private model: string;
+export class ChatEventStream extends AnswerEventStream {
   private started = false;
-  private ended = false;
 
   /** @param validation the route's `streaming.validation`: `buffer` holds the text until the workflow validated it. */
   constructor(
@@ -31,37 +26,22 @@ export class ChatEventStream implements AnswerTextSink {
     private readonly includeUsage: boolean,
     validation: 'after' | 'buffer' = 'after',
   ) {
-    this.tracker = new AnswerTextTracker(this, validation);
-    this.model = requestedModel;
-    // A client that leaves destroys the body; the workflow goes on and must not crash the process.
-    this.body.on('error', () => undefined);
-  }
-
-  /** Relay events of this request, in order. */
-  onRelayEvent(event: ChatStreamEvent): void {
-    if (this.ended) return;
-    this.tracker.onRelayEvent(event);
+    super(requestedModel, validation);
   }
 
   /** The workflow answered: reconcile the text with its answer, then finish, usage and [DONE]. */
   complete(completion: OpenAiChatCompletion): void {
-    if (this.ended) return;
-    this.model = completion.model;
-    this.tracker.settle(completion.choices[0]?.message.content ?? '');
+    if (this.finished) return;
+    this.settle(completion);
     if (!this.started) this.write(deltaChunk(this.header, this.model, '', true));
     this.write(finishChunk(this.header, completion));
     if (this.includeUsage) this.write(usageChunk(this.header, completion));
     this.end(sseData('[DONE]'));
   }
 
-  /** True once the stream ended (answer, error event); a close before that is the client leaving. */
-  get finished(): boolean {
-    return this.ended;
-  }
-
   /** The request failed after the stream opened: an OpenAI-style error event, never a silent end. */
   fail(problem: ProblemDetails): void {
-    if (this.ended) return;
+    if (this.finished) return;
     const slug = problem.type.slice(problem.type.lastIndexOf('/') + 1) || 'internal';
     const error = problem.error ?? { message: problem.detail, type: slug, code: slug };
     this.end(sseData({ error, ballast: { event: 'failed', ...problem } }));
@@ -80,11 +60,6 @@ export class ChatEventStream implements AnswerTextSink {
 
   private write(chunk: unknown): void {
     this.started = true;
-    if (!this.body.destroyed) this.body.write(sseData(chunk));
-  }
-
-  private end(last: string): void {
-    this.ended = true;
-    if (!this.body.destroyed) this.body.end(last);
+    this.send(sseData(chunk));
   }
 }
