@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { SEARCH_ATTRIBUTES } from '#libs/contracts';
-import { OTHER_TENANT_KEY, startTestStack, TEST_API_KEY, type TestStack } from './support/test-stack.js';
+import { useTestStack } from './support/stack-suite.js';
+import { OTHER_TENANT_KEY, TEST_API_KEY, type TestStack } from './support/test-stack.js';
 
 interface WireAttempt {
   provider: string;
@@ -15,8 +16,9 @@ interface WireAttempt {
 
 let stack: TestStack;
 
-beforeAll(async () => {
-  stack = await startTestStack({
+useTestStack(
+  (started) => (stack = started),
+  {
     config: {
       // These tests fail providers on purpose; the breaker has its own test file.
       circuitBreaker: { failureThreshold: 10_000 },
@@ -30,17 +32,9 @@ beforeAll(async () => {
         'long-context': { targets: [{ provider: 'openai', model: 'sim-small-window', maxAttempts: 3 }, { provider: 'anthropic', model: 'sim-large-window', maxAttempts: 2 }] },
       },
     },
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(() => {
-  stack.simulator.resetScenarios();
-  stack.simulator.resetStats();
-});
+  },
+  { resetStats: true },
+);
 
 const ask = (model: string, content = 'What is the capital of France?') => ({ model, messages: [{ role: 'user', content }] });
 

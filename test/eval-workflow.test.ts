@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { evalQueryWorkflowId, evalWorkflowId, parseSuite, type EvalRunOutcome, type EvalSuite, type EvalWorkflowInput } from '#libs/eval';
-import { startTestStack, type TestStack } from './support/test-stack.js';
+import { addPoliciesCollection, useTestStack } from './support/stack-suite.js';
+import type { TestStack } from './support/test-stack.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
 type Json = Record<string, any>;
@@ -9,24 +10,7 @@ let stack: TestStack;
 const MODEL = 'gpt-4.1-mini';
 const JUDGE = 'gpt-4.1-nano';
 
-beforeAll(async () => {
-  stack = await startTestStack({ config: { eval: { judge: { model: JUDGE, timeoutMs: 5_000 }, concurrency: 2 } } });
-  expect((await stack.api('/v1/collections', { json: { name: 'policies' } })).status).toBe(201);
-  const document = await stack.api('/v1/collections/policies/documents', {
-    json: {
-      title: 'Returns policy',
-      media_type: 'text/plain',
-      content: 'Refunds are accepted within 30 days of delivery. Opened items are refunded as store credit only. Shipping fees are not refunded.',
-    },
-  });
-  await stack.client.workflow.getHandle(((await document.json()) as Json)['workflow_id'] as string).result();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(() => stack.simulator.resetScenarios());
+useTestStack((started) => (stack = started), { config: { eval: { judge: { model: JUDGE, timeoutMs: 5_000 }, concurrency: 2 } } }, { setup: addPoliciesCollection });
 
 /** Four queries over the returns policy: a fact, a follow-up turn, a rubric, and one bound to fail. */
 const suite: EvalSuite = parseSuite({

@@ -1,34 +1,14 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { ChatResult } from '#libs/contracts';
-import { ADMIN_API_KEY, OTHER_TENANT_KEY, startTestStack, TEST_API_KEY, type TestStack } from './support/test-stack.js';
+import { STREAMING_TEST_CONFIG, useTestStack } from './support/stack-suite.js';
+import { ADMIN_API_KEY, OTHER_TENANT_KEY, TEST_API_KEY, type TestStack } from './support/test-stack.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the `ballast` extension fields
 type Json = Record<string, any>;
 
 let stack: TestStack;
 
-beforeAll(async () => {
-  stack = await startTestStack({
-    config: {
-      circuitBreaker: { failureThreshold: 10_000 },
-      routes: {
-        simple: { targets: [{ provider: 'openai', model: 'gpt-4.1-mini', maxAttempts: 2 }] },
-        complex: { targets: [{ provider: 'openai', model: 'gpt-4.1', maxAttempts: 2 }] },
-        streamed: { targets: [{ provider: 'openai', model: 'gpt-4.1-mini', maxAttempts: 2 }, { provider: 'anthropic', model: 'claude-haiku-4-5', maxAttempts: 1 }] },
-        'streamed-single': { targets: [{ provider: 'openai', model: 'gpt-4.1', maxAttempts: 2 }] },
-      },
-    },
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(() => {
-  stack.simulator.resetScenarios();
-  stack.simulator.resetStats();
-});
+useTestStack((started) => (stack = started), { config: STREAMING_TEST_CONFIG }, { resetStats: true });
 
 /** The official Anthropic client pointed at Ballast: it sends the key as `x-api-key`. */
 const anthropic = (apiKey = TEST_API_KEY) => new Anthropic({ baseURL: stack.apiUrl, apiKey, maxRetries: 0 });

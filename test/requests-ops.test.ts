@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runRequestsCommand } from '../apps/cli/src/commands/requests/run-requests-command.js';
 import { SEARCH_ATTRIBUTES } from '#libs/contracts';
-import { ADMIN_API_KEY, OTHER_TENANT_KEY, startTestStack, type TestStack } from './support/test-stack.js';
+import { useTestStack } from './support/stack-suite.js';
+import { ADMIN_API_KEY, OTHER_TENANT_KEY, type TestStack } from './support/test-stack.js';
 import { until } from './support/wait-for.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
@@ -12,24 +13,16 @@ type Json = Record<string, any>;
 
 let stack: TestStack;
 
-beforeAll(async () => {
-  stack = await startTestStack({
-    config: {
-      // Requests fail on purpose here; the breaker must not skip providers for the later, healed ones.
-      circuitBreaker: { failureThreshold: 10_000 },
-      routes: {
-        simple: { targets: [{ provider: 'openai', model: 'gpt-4.1-mini', maxAttempts: 2 }, { provider: 'anthropic', model: 'claude-haiku-4-5', maxAttempts: 1 }] },
-        complex: { targets: [{ provider: 'openai', model: 'gpt-4.1', maxAttempts: 2 }] },
-      },
+useTestStack((started) => (stack = started), {
+  config: {
+    // Requests fail on purpose here; the breaker must not skip providers for the later, healed ones.
+    circuitBreaker: { failureThreshold: 10_000 },
+    routes: {
+      simple: { targets: [{ provider: 'openai', model: 'gpt-4.1-mini', maxAttempts: 2 }, { provider: 'anthropic', model: 'claude-haiku-4-5', maxAttempts: 1 }] },
+      complex: { targets: [{ provider: 'openai', model: 'gpt-4.1', maxAttempts: 2 }] },
     },
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(() => stack.simulator.resetScenarios());
+  },
+});
 
 async function json(path: string, init: Parameters<TestStack['api']>[1] = {}): Promise<{ status: number; body: Json; contentType: string | null }> {
   const response = await stack.api(path, init);

@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import OpenAI from 'openai';
 import type { ChatResult } from '#libs/contracts';
-import { startTestStack, TEST_API_KEY, type TestStack } from './support/test-stack.js';
+import { addPoliciesCollection, useTestStack } from './support/stack-suite.js';
+import { TEST_API_KEY, type TestStack } from './support/test-stack.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the `ballast` extension fields of chunks
 type Json = Record<string, any>;
@@ -24,8 +25,9 @@ const grounded = (validation: Json, streaming: Json) => ({
   streaming,
 });
 
-beforeAll(async () => {
-  stack = await startTestStack({
+useTestStack(
+  (started) => (stack = started),
+  {
     config: {
       circuitBreaker: { failureThreshold: 10_000 },
       routes: {
@@ -39,27 +41,9 @@ beforeAll(async () => {
       },
       observability: { traces: { flushIntervalMs: 50 } },
     },
-  });
-  expect((await stack.api('/v1/collections', { json: { name: 'policies' } })).status).toBe(201);
-  const document = await stack.api('/v1/collections/policies/documents', {
-    json: {
-      title: 'Returns policy',
-      media_type: 'text/plain',
-      content: 'Refunds are accepted within 30 days of delivery. Opened items are refunded as store credit only. Shipping fees are not refunded.',
-    },
-  });
-  const body = (await document.json()) as Json;
-  await stack.client.workflow.getHandle(body['workflow_id'] as string).result();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(() => {
-  stack.simulator.resetScenarios();
-  stack.simulator.resetStats();
-});
+  },
+  { setup: addPoliciesCollection, resetStats: true },
+);
 
 const question = [{ role: 'user' as const, content: 'How long do I have to ask for a refund after delivery?' }];
 const openai = () => new OpenAI({ baseURL: `${stack.apiUrl}/v1`, apiKey: TEST_API_KEY, maxRetries: 0 });

@@ -9,6 +9,7 @@ import type { DevServerHandle } from '#libs/temporal-cli';
 import { startApiProcess, type ApiProcess } from './support/api-process.js';
 import { startSharedStore, type SharedStore } from './support/shared-store.js';
 import { startTemporalTestServer } from './support/temporal-test-server.js';
+import { drain, requestIdOf, visibleText } from './support/sse-chunks.js';
 import { TEST_API_KEY, testConfig } from './support/test-stack.js';
 import { until } from './support/wait-for.js';
 import { assertWorkerBuilt, startWorkerProcess, stopProcess, waitForOutput } from './support/worker-process.js';
@@ -70,41 +71,7 @@ beforeEach(() => {
 
 const question = (content: string) => [{ role: 'user' as const, content }];
 
-interface Received {
-  readonly chunks: Json[];
-  /** When each chunk arrived (epoch ms). */
-  readonly arrivals: number[];
-  readonly error: unknown;
-}
-
-async function drain(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>, onChunk?: (chunk: Json, received: readonly Json[]) => Promise<void>): Promise<Received> {
-  const chunks: Json[] = [];
-  const arrivals: number[] = [];
-  let error: unknown;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Json);
-      arrivals.push(Date.now());
-      await onChunk?.(chunk as Json, chunks);
-    }
-  } catch (caught) {
-    error = caught;
-  }
-  return { chunks, arrivals, error };
-}
-
-/** The answer a client shows: text after the last `source-changed` event. */
-function visibleText(chunks: readonly Json[]): string {
-  let text = '';
-  for (const chunk of chunks) {
-    if (chunk['ballast']?.event === 'source-changed') text = '';
-    text += chunk['choices']?.[0]?.delta?.content ?? '';
-  }
-  return text;
-}
-
 const isContent = (chunk: Json) => Boolean(chunk['choices']?.[0]?.delta?.content);
-const requestIdOf = (chunks: readonly Json[]) => String(chunks[0]?.['id']).replace(/^chatcmpl-/, '');
 
 async function recorded(requestId: string): Promise<{ result: ChatResult; closedAt: number }> {
   const handle = client.workflow.getHandle(`chat-${requestId}`);

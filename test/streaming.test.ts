@@ -1,66 +1,18 @@
 import OpenAI from 'openai';
 import type { ChatResult } from '#libs/contracts';
 import { sharedInProcessStreamRelay } from '#libs/streaming';
-import { ADMIN_API_KEY, OTHER_TENANT_KEY, startTestStack, TEST_API_KEY, type TestStack } from './support/test-stack.js';
+import { drain, requestIdOf, visibleText } from './support/sse-chunks.js';
+import { STREAMING_TEST_CONFIG, useTestStack } from './support/stack-suite.js';
+import { ADMIN_API_KEY, OTHER_TENANT_KEY, TEST_API_KEY, type TestStack } from './support/test-stack.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the `ballast` extension fields of chunks
 type Json = Record<string, any>;
 
 let stack: TestStack;
 
-beforeAll(async () => {
-  stack = await startTestStack({
-    config: {
-      circuitBreaker: { failureThreshold: 10_000 },
-      routes: {
-        simple: { targets: [{ provider: 'openai', model: 'gpt-4.1-mini', maxAttempts: 2 }] },
-        complex: { targets: [{ provider: 'openai', model: 'gpt-4.1', maxAttempts: 2 }] },
-        streamed: { targets: [{ provider: 'openai', model: 'gpt-4.1-mini', maxAttempts: 2 }, { provider: 'anthropic', model: 'claude-haiku-4-5', maxAttempts: 1 }] },
-        'streamed-single': { targets: [{ provider: 'openai', model: 'gpt-4.1', maxAttempts: 2 }] },
-      },
-    },
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(() => {
-  stack.simulator.resetScenarios();
-  stack.simulator.resetStats();
-});
+useTestStack((started) => (stack = started), { config: STREAMING_TEST_CONFIG }, { resetStats: true });
 
 const question = (content: string) => [{ role: 'user' as const, content }];
-
-/** Every chunk the official client yields, with the time it arrived and the error that ended it, if any. */
-async function drain(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>, onChunk?: (chunk: Json) => Promise<void>) {
-  const chunks: Json[] = [];
-  let error: unknown;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Json);
-      await onChunk?.(chunk as Json);
-    }
-  } catch (caught) {
-    error = caught;
-  }
-  return { chunks, error };
-}
-
-/** The answer a client shows: text after the last `source-changed` event. */
-function visibleText(chunks: readonly Json[]): string {
-  let text = '';
-  for (const chunk of chunks) {
-    if (chunk['ballast']?.event === 'source-changed') text = '';
-    text += chunk['choices']?.[0]?.delta?.content ?? '';
-  }
-  return text;
-}
-
-function requestIdOf(chunks: readonly Json[]): string {
-  return String(chunks[0]?.['id']).replace(/^chatcmpl-/, '');
-}
 
 async function recordedResult(requestId: string): Promise<ChatResult> {
   return (await stack.client.workflow.getHandle(`chat-${requestId}`).result()) as ChatResult;
