@@ -1,4 +1,5 @@
 import { startTestStack, type TestStack } from './support/test-stack.js';
+import { addPoliciesCollection } from './support/stack-suite.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
 type Json = Record<string, any>;
@@ -30,17 +31,7 @@ beforeAll(async () => {
       observability: { traces: { flushIntervalMs: 50 } },
     },
   });
-  const upload = await stack.api('/v1/collections', { json: { name: 'policies' } });
-  expect(upload.status).toBe(201);
-  const document = await stack.api('/v1/collections/policies/documents', {
-    json: {
-      title: 'Returns policy',
-      media_type: 'text/plain',
-      content: 'Refunds are accepted within 30 days of delivery. Opened items are refunded as store credit only. Shipping fees are not refunded.',
-    },
-  });
-  const body = (await document.json()) as Json;
-  await stack.client.workflow.getHandle(body['workflow_id'] as string).result();
+  await addPoliciesCollection(stack);
 }, 120_000);
 
 afterAll(async () => {
