@@ -36,6 +36,27 @@ export interface DevServerHandle {
  * WAL mode, and waits until the frontend answers for the namespace.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServerHandle> {
+  // Besides the two ports it is given, the dev server binds ports its services pick themselves;
+  // with several servers starting at once (parallel tests) one can lose a race for a port and
+  // panic at start (CI saw exit code 2 in fx's invoke). New free ports make a second try succeed.
+  // A caller that fixed the ports (a restart on the same address) gets the failure as it is.
+  const attempts = options.port || options.uiPort ? 1 : START_ATTEMPTS;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startDevServerOnce(options);
+    } catch (error) {
+      if (!(error instanceof DevServerExitedAtStart) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/** How often a dev server that exits while starting is started again on new ports. */
+const START_ATTEMPTS = 3;
+
+/** The dev server process ended before it answered (as opposed to never answering). */
+class DevServerExitedAtStart extends Error {}
+
+async function startDevServerOnce(options: DevServerOptions): Promise<DevServerHandle> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port || (await freePort(host));
   const uiPort = options.uiPort || (await freePort(host));
@@ -57,22 +78,27 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const { child, exited } = server;
 
   const address = `${host}:${port}`;
-  await waitUntilReady(server, {
-    name: 'Temporal dev server',
-    where: `at ${address}`,
-    timeoutMs: options.readyTimeoutMs ?? 60_000,
-    intervalMs: 100,
-    // Ready when the frontend answers for the namespace; a failure is reported if it never does.
-    probe: async () => {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    },
-  });
+  try {
+    await waitUntilReady(server, {
+      name: 'Temporal dev server',
+      where: `at ${address}`,
+      timeoutMs: options.readyTimeoutMs ?? 60_000,
+      intervalMs: 100,
+      // Ready when the frontend answers for the namespace; a failure is reported if it never does.
+      probe: async () => {
+        const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+        try {
+          await connection.workflowService.describeNamespace({ namespace });
+          return true;
+        } finally {
+          await connection.close();
+        }
+      },
+    });
+  } catch (error) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new DevServerExitedAtStart(error instanceof Error ? error.message : String(error), { cause: error });
+    throw error;
+  }
 
   return {
     address,
