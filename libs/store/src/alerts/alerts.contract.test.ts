@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { StoreDatabase } from '../create-database.js';
-import { forEachStoreBackend } from '../ledger/testing/each-store-backend.js';
+import { forEachStoreBackend, freshStorePerTest } from '../ledger/testing/each-store-backend.js';
 import { AlertsRepository, type StoredAlertEvent } from './alerts-repository.js';
 import { ReviewsRepository } from './reviews-repository.js';
 
@@ -8,12 +7,8 @@ forEachStoreBackend('alerts and reviews', (backend) => {
   describe(`alerts and reviews: ${backend.name}`, () => {
     let database: StoreDatabase;
     let tenant: string;
-    beforeEach(async () => {
-      database = await backend.createDatabase();
-      tenant = `tenant-${randomUUID()}`;
-    });
-    afterEach(async () => {
-      await database.close();
+    freshStorePerTest(backend, (store) => {
+      ({ database, tenant } = store);
     });
 
     test('keeps one state per key, replaced on save, and scopes tenant alerts', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreDatabase } from '../create-database.js';
-import { forEachStoreBackend } from '../ledger/testing/each-store-backend.js';
+import { forEachStoreBackend, freshStorePerTest } from '../ledger/testing/each-store-backend.js';
 import { EvalRunsRepository } from './eval-runs-repository.js';
 import type { EvalRunCompletion } from './eval-run-record.js';
 
@@ -19,12 +19,8 @@ forEachStoreBackend('eval runs', (backend) => {
   describe(`eval runs: ${backend.name}`, () => {
     let database: StoreDatabase;
     let tenant: string;
-    beforeEach(async () => {
-      database = await backend.createDatabase();
-      tenant = `tenant-${randomUUID()}`;
-    });
-    afterEach(async () => {
-      await database.close();
+    freshStorePerTest(backend, (store) => {
+      ({ database, tenant } = store);
     });
 
     test('a run is created once, completed once, and read back with its reports only by its tenant', async () => {

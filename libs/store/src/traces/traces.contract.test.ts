@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreDatabase } from '../create-database.js';
 import { InvalidCursorError } from '../invalid-cursor-error.js';
-import { forEachStoreBackend } from '../ledger/testing/each-store-backend.js';
+import { forEachStoreBackend, freshStorePerTest } from '../ledger/testing/each-store-backend.js';
 import { TraceAnalytics } from './trace-analytics.js';
 import type { TraceRecord } from './trace-record.js';
 import { TracesRepository } from './traces-repository.js';
@@ -10,13 +10,8 @@ forEachStoreBackend('traces', (backend) => {
   describe(`traces: ${backend.name}`, () => {
     let database: StoreDatabase;
     let tenant: string;
-    beforeEach(async () => {
-      database = await backend.createDatabase();
-      // Postgres reuses one database across tests: each test has its own tenant.
-      tenant = `tenant-${randomUUID()}`;
-    });
-    afterEach(async () => {
-      await database.close();
+    freshStorePerTest(backend, (store) => {
+      ({ database, tenant } = store);
     });
 
     const trace = (overrides: Partial<TraceRecord>): TraceRecord => ({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createDatabase, type StoreDatabase } from '../../create-database.js';
 import { createScratchPostgresDatabase, type ScratchPostgresDatabase } from '../../testing/scratch-postgres-database.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../testing/start-throwaway-postgres.js';
@@ -52,5 +53,21 @@ export function forEachStoreBackend(title: string, suite: (backend: StoreBackend
         return createDatabase({ url: scratch.url, maxConnections: 5 });
       },
     });
+  });
+}
+
+/**
+ * Before each test of a contract suite: the backend's store, migrated, and a tenant id of the
+ * test's own (Postgres keeps one database for the file, so tenants keep the tests apart);
+ * the store is closed after the test.
+ */
+export function freshStorePerTest(backend: StoreBackend, use: (store: { readonly database: StoreDatabase; readonly tenant: string }) => void): void {
+  let database: StoreDatabase | undefined;
+  beforeEach(async () => {
+    database = await backend.createDatabase();
+    use({ database, tenant: `tenant-${randomUUID()}` });
+  });
+  afterEach(async () => {
+    await database?.close();
   });
 }
